@@ -1,0 +1,31 @@
+"""Which language a piece of text is in, decided by script alone.
+
+bitext only handles English and Chinese, so counting Han characters against Latin letters is
+both enough and fast; no language-identification model is needed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+LANGS = ("en", "zh")
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+def detect_lang(text: str, default: str = "en") -> str:
+    """Return ``"zh"`` or ``"en"`` for ``text``.
+
+    A Han character carries about as much as a whole English word (~4-5 letters), so a text
+    is Chinese when its Han characters outnumber a quarter of its Latin letters.
+    """
+    han = han_count(text)
+    latin = len(_LATIN.findall(text))
+    if han == 0 and latin == 0:
+        return default
+    return "zh" if han * 4 >= latin else "en"
