@@ -24,7 +24,9 @@ except ImportError:  # pragma: no cover - older typer
 COMMAND_MODULES = (
     "bitext.cli.split_cmd",
     "bitext.cli.align_cmd",
+    "bitext.cli.eval_cmd",
     "bitext.cli.lint_cmd",
+    "bitext.cli.report_cmd",
     "bitext.cli.glossary_cmd",
     "bitext.cli.cache_cmd",
 )
