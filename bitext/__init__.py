@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import split as _split_package  # noqa: F401  (imported first: see split() below)
 from .errors import BitextError, ConfigError, GlossaryError, InputError, ModelError, UsageError
 
 __version__ = "0.1.0"
@@ -22,7 +23,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def split(text: str, lang: str = "auto", **options: Any) -> Document:
-    """Split ``text`` into sentences with exact character spans. See ``bitext.split``."""
+    """Split ``text`` into sentences with exact character spans. See ``bitext.split.split_text``.
+
+    The subpackage ``bitext.split`` is imported at the top of this module, before this function
+    is defined: importing a submodule sets it as an attribute of its parent, and a late first
+    import would replace this function with the module.
+    """
     from .split import split_text
 
     return split_text(text, lang=lang, **options)

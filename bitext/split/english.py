@@ -1,0 +1,98 @@
+"""English sentence boundaries: nltk's Punkt algorithm with parameters we own.
+
+Punkt decides, for every ``.``/``?``/``!``, whether it ends a sentence, using three tables:
+abbreviations (no break after ``Dr.``), collocations (no break in ``No. 5``) and frequent
+sentence starters (a break after an abbreviation when ``The``/``He``/... follows). nltk's
+trained tables live in downloadable data that bitext must never fetch, so we build the tables
+here, in code, from lists we wrote. nltk is imported on first use so ``bitext --help`` stays fast.
+
+The abbreviation list was grown on the English sides of ../shared/data (academic, political,
+mac-dev) with ``benchmarks/split_accuracy.py``: every entry fixed a wrong break there or is a
+common title/unit/Latin form; entries that ended real sentences more often than not (``no``,
+``sun``, ``sat``, ``mar``, ``am``) are left out or handled as collocations instead.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+# Lower case, no final period; Punkt strips the last period and lowercases before looking up.
+TITLES = (
+    "mr mrs ms mx dr prof rev hon gen col lt sgt capt cmdr adm gov sen rep pres supt insp "
+    "st jr sr messrs mme mlle fr sra sr esq"
+)
+COMPANIES = "inc co corp ltd llc plc bros dept univ assn intl mfg"
+LATIN = "e.g i.e etc cf vs viz al ca approx et seq ibid op cit"
+TIME = "a.m p.m jan feb apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri"
+PLACES = "u.s u.s.a u.k u.n e.u ave blvd rd mt ft hwy"
+REFERENCES = "vol vols fig figs eq eqs pp ch chap sec secs art arts ed eds para paras nos"
+UNITS_DEGREES = "ph.d m.d b.a m.a b.sc m.sc ll.b pct lb lbs oz kg km hr hrs min sec"
+ABBREVIATIONS = frozenset(
+    " ".join((TITLES, COMPANIES, LATIN, TIME, PLACES, REFERENCES, UNITS_DEGREES)).split()
+)
+
+# (word before the period, word after): never a break. "##number##" is Punkt's type for numbers.
+_NUMBERED = ("no", "p", "pp", "fig", "vol", "art", "sec", "ch", "eq", "nos", "para")
+COLLOCATIONS = frozenset((word, "##number##") for word in _NUMBERED)
+
+# After an abbreviation or an ellipsis, a capitalised word from this list starts a new sentence
+# ("... at 5 p.m. The sky cleared."). Function words only: names never start a sentence by rule.
+SENTENCE_STARTERS = frozenset(
+    """
+    a an the this that these those there here it its he she they we i you his her their our my
+    your one some many most all both each every no none not nor but and or so yet however
+    therefore thus then meanwhile still also moreover furthermore instead indeed nevertheless
+    nonetheless otherwise after before when while if although though because since as once
+    until unless whether what which who whom whose why how where in on at for from with by
+    to of into during between among under over about against without within throughout
+    despite according later today yesterday tomorrow now finally first second third next last
+    such other another several few more less only even yes oh well perhaps maybe please let
+    do does did is are was were be been has have had can could will would shall should may
+    might must
+    """.split()
+)
+
+# A segment that is only a list enumerator ("1.", "(a)", "iv.") belongs to what follows it.
+ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    params.collocations = set(COLLOCATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)
+    return PunktSentenceTokenizer(params)
+
+
+def split_english(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans (absolute, trimmed) of English ``text[start:end]``."""
+    chunk = text[start:end]
+    if not re.search(r"[.?!…]", chunk):
+        stripped = chunk.strip()
+        if not stripped:
+            return []
+        lead = len(chunk) - len(chunk.lstrip())
+        return [(start + lead, start + lead + len(stripped))]
+    spans = [(start + a, start + b) for a, b in _tokenizer().span_tokenize(chunk)]
+    return _join_enumerators(text, spans)
+
+
+def _join_enumerators(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Punkt ends a sentence after "1." in "1. Install it."; glue the enumerator back on."""
+    out: list[tuple[int, int]] = []
+    carry: int | None = None
+    for a, b in spans:
+        if carry is not None:
+            a, carry = carry, None
+        if ENUMERATOR.fullmatch(text, a, b):
+            carry = a
+            continue
+        out.append((a, b))
+    if carry is not None:
+        out.append((carry, spans[-1][1]))
+    return out
