@@ -29,7 +29,7 @@ _ELLIPSIS = r"…+|\.{3,}|(?:\.\s){2,}\."
 def _end_pattern(semicolon: bool) -> re.Pattern[str]:
     stops = _STOPS + ("；;" if semicolon else "")
     return re.compile(
-        rf"(?:[{stops}]|{_ELLIPSIS}|(?<=[{_HAN}])\.(?![\d.]))"  # the mark itself
+        rf"(?:[{stops}]|…+|(?<=[{_HAN}])\.(?!\d|\s?\.))"  # the mark: no ASCII "..." in Chinese
         rf"(?:[{stops}…]|{_ELLIPSIS})*"  # runs: ！？ ?! 。。。 ……
         rf"(?:\s*[{re.escape(_CLOSERS)}])*"  # closers, even after spaces
     )
@@ -43,6 +43,8 @@ _NO_START = set("，,、：:；;）)》」』”’")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9=&/_%#-]")
 _ASCII_ONLY = re.compile(r"[!?]+")
 _ELLIPSIS_ONLY = re.compile(rf"(?:{_ELLIPSIS})+", re.DOTALL)
+# “……？”他问。: a question or exclamation in quotes, then a short speech tag, is one sentence.
+_SPEECH_TAG = re.compile(r"\s*[^。！？!?“”\n]{0,8}(?:问|说|道|喊|叫|答|笑|嚷|叹|吼)[^。！？!?“”\n]{0,4}[。！]")
 # 【我，机器人】 at the very start of a paragraph: a heading of its own.
 _BRACKET_HEADING = re.compile(r"\s*[【〖][^【】〖〗\n]{1,40}[】〗]")
 
@@ -70,10 +72,10 @@ def split_chinese(
         if title_i < len(titles) and titles[title_i][0] < s:
             continue  # inside 《…》
         seg = text[counted:s]
-        quote_depth += seg.count("“") + seg.count("「") - seg.count("”") - seg.count("」")
-        quote_depth = max(quote_depth, 0)
-        counted = s
+        depth_before = max(quote_depth + _quote_balance(seg), 0)
         e = _absorb_ascii_quotes(text, start, e, end)
+        quote_depth = max(depth_before + _quote_balance(text[s:e]), 0)
+        counted = e
         nxt = _next_visible(text, e, end)
         if nxt is not None and text[nxt] in _NO_START:
             continue
@@ -81,7 +83,9 @@ def split_chinese(
         if _ASCII_ONLY.fullmatch(mark) and _glued_to_latin(text, s, e, end):
             continue
         closed = e > s + len(mark)
-        if _ELLIPSIS_ONLY.fullmatch(mark) and quote_depth > 0 and not closed:
+        if closed and mark[-1] in "？！?!" and _SPEECH_TAG.match(text, e, end):
+            continue  # “你呢？”她问。 is one sentence
+        if _ELLIPSIS_ONLY.fullmatch(mark) and depth_before > 0 and not closed:
             continue  # hesitation inside a quotation
         cuts.append(e)
     spans = []
@@ -93,6 +97,10 @@ def split_chinese(
     if prev < end:
         spans.append((prev, end))
     return spans
+
+
+def _quote_balance(piece: str) -> int:
+    return piece.count("“") + piece.count("「") - piece.count("”") - piece.count("」")
 
 
 def _absorb_ascii_quotes(text: str, start: int, e: int, end: int) -> int:
