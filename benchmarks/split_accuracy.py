@@ -163,7 +163,7 @@ def speed_and_memory(docs: dict[str, list[tuple[str, list[str]]]], size_mb: floa
     from bitext.split import split_text
 
     split_text("Warm up. Import nltk once.", "en")
-    print(f"\nThroughput (one process, one thread; the machine is shared, so figures are noisy)")
+    print("\nThroughput (one process, one thread; the machine is shared, so figures are noisy)")
     for lang in ("en", "zh"):
         text = big_text(docs, lang, size_mb)
         mb = len(text.encode("utf-8")) / 1e6

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,9 +100,11 @@ def decode_bytes(
     guessed = _chardet_guess(data)
     if guessed:
         try:
-            return data.decode(guessed), guessed
+            text = data.decode(guessed)
         except (UnicodeDecodeError, LookupError):
-            pass
+            text = None
+        if text is not None and _plausible(text):
+            return text, guessed
     raise InputError(
         f"{name}: cannot decode (tried UTF-8, GB18030{', ' + guessed if guessed else ''}); "
         "pass --encoding"
@@ -112,6 +115,23 @@ def _mostly_cjk(text: str) -> bool:
     """GB18030 decodes almost any byte soup; accept it only when the result reads as Chinese."""
     non_ascii = sum(1 for ch in text if ord(ch) > 127)
     return non_ascii > 0 and han_count(text) >= 0.6 * non_ascii
+
+
+def _plausible(text: str) -> bool:
+    """chardet always names some single-byte codec; reject a result that decodes to symbols.
+
+    Random bytes read as cp862 give box-drawing marks and control codes beside Hebrew letters;
+    real text in a legacy codec gives letters and punctuation.
+    """
+    odd = 0
+    non_ascii = 0
+    for ch in text:
+        if ord(ch) < 128:
+            continue
+        non_ascii += 1
+        if unicodedata.category(ch) in ("Cc", "Co", "Cn", "So", "Sk"):
+            odd += 1
+    return odd * 10 <= non_ascii
 
 
 def _chardet_guess(data: bytes) -> str | None:

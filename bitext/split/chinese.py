@@ -44,7 +44,9 @@ _ASCII_ALNUM = re.compile(r"[A-Za-z0-9=&/_%#-]")
 _ASCII_ONLY = re.compile(r"[!?]+")
 _ELLIPSIS_ONLY = re.compile(rf"(?:{_ELLIPSIS})+", re.DOTALL)
 # “……？”他问。: a question or exclamation in quotes, then a short speech tag, is one sentence.
-_SPEECH_TAG = re.compile(r"\s*[^。！？!?“”\n]{0,8}(?:问|说|道|喊|叫|答|笑|嚷|叹|吼)[^。！？!?“”\n]{0,4}[。！]")
+_SPEECH_TAG = re.compile(
+    r"\s*[^。！？!?“”\n]{0,8}(?:问|说|道|喊|叫|答|笑|嚷|叹|吼)[^。！？!?“”\n]{0,4}[。！]"
+)
 # 【我，机器人】 at the very start of a paragraph: a heading of its own.
 _BRACKET_HEADING = re.compile(r"\s*[【〖][^【】〖〗\n]{1,40}[】〗]")
 

@@ -86,9 +86,7 @@ def _merge_wordless(text: str, spans: list[Span]) -> list[Span]:
     """Give punctuation-only pieces ("……" after a closed quote) to the sentence before."""
     out: list[Span] = []
     for a, b in spans:
-        if out and not _WORDLESS.search(text, a, b):
-            out[-1] = (out[-1][0], b)
-        elif out and not _WORDLESS.search(text, *out[-1]):
+        if (out and not _WORDLESS.search(text, a, b)) or (out and not _WORDLESS.search(text, *out[-1])):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

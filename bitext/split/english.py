@@ -88,6 +88,7 @@ def split_english(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _LOWER_START = re.compile(r"[\s'\"“‘(\[]*[a-z](?![a-z]*[A-Z])")
 # "J.M. Coetzee": several initials then a name. Punkt knows single initials, not runs of them.
 _INITIALS_END = re.compile(r"(?<![A-Za-z.])(?:[A-Z]\.){2,3}$")
+_ENUMERATED = re.compile(ENUMERATOR.pattern + r"\s")
 _FIRST_WORD = re.compile(r"[\s'\"“‘(\[]*([A-Z][a-z]*)")
 
 
@@ -102,6 +103,8 @@ def _join_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
 
 
 def _continues(text: str, prev: tuple[int, int], a: int, b: int) -> bool:
+    if _ENUMERATED.match(text, a, b):
+        return False  # "b) buy a licence." starts a list item, lower case or not
     if text[a] in ".…" or _LOWER_START.match(text, a, b):  # ". . ." cut inside, or lower case
         return True
     if _INITIALS_END.search(text[max(prev[0], prev[1] - 8) : prev[1]]):
