@@ -10,7 +10,6 @@ original text: no sentinel characters, no re-finding sentences afterwards.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ..lang import detect_lang
 from .chinese import bracket_heading, split_chinese
@@ -86,7 +85,7 @@ def _merge_wordless(text: str, spans: list[Span]) -> list[Span]:
     """Give punctuation-only pieces ("……" after a closed quote) to the sentence before."""
     out: list[Span] = []
     for a, b in spans:
-        if (out and not _WORDLESS.search(text, a, b)) or (out and not _WORDLESS.search(text, *out[-1])):
+        if out and not (_WORDLESS.search(text, a, b) and _WORDLESS.search(text, *out[-1])):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -109,6 +108,3 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         else:
             blocks.append((a, b, "sentence"))
     return [(*span, kind) for a, b, kind in blocks if (span := trim(text, a, b))]
-
-
-Splitter = Callable[[str, int, int], list[Span]]
