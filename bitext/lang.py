@@ -10,6 +10,7 @@ import re
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 LANGS = ("en", "zh")
 
@@ -24,8 +25,8 @@ def detect_lang(text: str, default: str = "en") -> str:
     A Han character carries about as much as a whole English word (~4-5 letters), so a text
     is Chinese when its Han characters outnumber a quarter of its Latin letters.
     """
+    if not _HAN.search(text):  # the common English case: one scan, no counting
+        return "en" if _LATIN.search(text) else default
     han = han_count(text)
-    latin = len(_LATIN.findall(text))
-    if han == 0 and latin == 0:
-        return default
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
     return "zh" if han * 4 >= latin else "en"

@@ -91,24 +91,24 @@ def decode_bytes(
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _mostly_cjk(text):
-        return text, "gb18030"
+    gb_text = _try_decode(data, "gb18030")
+    if gb_text is not None and _mostly_cjk(gb_text):
+        return gb_text, "gb18030"
     guessed = _chardet_guess(data)
-    if guessed:
-        try:
-            text = data.decode(guessed)
-        except (UnicodeDecodeError, LookupError):
-            text = None
-        if text is not None and _plausible(text):
-            return text, guessed
+    guessed_text = _try_decode(data, guessed) if guessed else None
+    if guessed and guessed_text is not None and _plausible(guessed_text):
+        return guessed_text, guessed
     raise InputError(
         f"{name}: cannot decode (tried UTF-8, GB18030{', ' + guessed if guessed else ''}); "
         "pass --encoding"
     )
+
+
+def _try_decode(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def _mostly_cjk(text: str) -> bool:
