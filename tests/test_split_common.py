@@ -199,3 +199,12 @@ def test_long_paragraph_is_linear_enough() -> None:
     doc = bitext.split(text, lang="zh")
     assert len(doc.segments) == 10_000
     assert re.fullmatch(r"(?:模型.*?分。)+", text)
+
+
+def test_bitext_split_stays_a_function_after_submodule_imports() -> None:
+    import bitext.split.chinese  # noqa: F401
+    from bitext.split import split_file as from_module
+
+    assert callable(bitext.split)
+    assert bitext.split("好。", lang="zh").sentences == ["好。"]
+    assert callable(from_module)
