@@ -118,6 +118,21 @@ GOLDEN = [
         id="two-quotes",
     ),
     pytest.param(
+        "她读了一句英文：This is only a test. 然后笑了。",
+        ["她读了一句英文：This is only a test.", "然后笑了。"],
+        id="english-sentence-inside",
+    ),
+    pytest.param(
+        "他在Acme Inc.工作了三年。后来自己创业。",
+        ["他在Acme Inc.工作了三年。", "后来自己创业。"],
+        id="english-abbreviation-inside",
+    ),
+    pytest.param(
+        "文档在 www.example.com/docs. 请查看。",
+        ["文档在 www.example.com/docs. 请查看。"],
+        id="url-then-dot",
+    ),
+    pytest.param(
         "“你好吗？”我没有回答。",
         ["“你好吗？”", "我没有回答。"],
         id="question-quote-then-narration",

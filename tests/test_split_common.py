@@ -115,6 +115,15 @@ def test_mixed_document_splits_each_paragraph_with_its_own_rules() -> None:
     ]
 
 
+def test_latin_heavy_chinese_paragraph_keeps_chinese_rules() -> None:
+    text = "更新说明见 https://example.org/release-notes/v2.html 和 CHANGELOG.md 。谢谢大家。"
+    doc = split_text(text, "zh")
+    assert [(s.text, s.lang) for s in doc.segments] == [
+        ("更新说明见 https://example.org/release-notes/v2.html 和 CHANGELOG.md 。", "zh"),
+        ("谢谢大家。", "zh"),
+    ]
+
+
 def test_auto_detects_document_language() -> None:
     assert split_text("这是中文。只有中文。").lang == "zh"
     assert split_text("This is English. Only English.").lang == "en"
@@ -202,7 +211,7 @@ def test_long_paragraph_is_linear_enough() -> None:
 
 
 def test_bitext_split_stays_a_function_after_submodule_imports() -> None:
-    import bitext.split.chinese  # noqa: F401
+    import bitext.split.chinese
     from bitext.split import split_file as from_module
 
     assert callable(bitext.split)

@@ -12,7 +12,7 @@ import os
 
 from ..document import Document, Segment
 from ..errors import UsageError
-from ..lang import LANGS, detect_lang
+from ..lang import LANGS, detect_lang, paragraph_lang
 from .common import paragraph_spans, split_region
 
 LANG_CHOICES = ("auto", *LANGS)
@@ -28,16 +28,17 @@ def split_text(
 ) -> Document:
     """Split ``text`` into paragraphs, then sentences; return a ``Document``.
 
-    ``lang`` is the document's language ("en", "zh") or "auto". Each paragraph is still split
-    with the rules of its own script, so an English quotation block inside a Chinese article
-    is split as English (the paragraph's ``lang`` says which rules were used).
+    ``lang`` is the document's language ("en", "zh") or "auto" (by script). Each paragraph is
+    still split with the rules of its own script (``bitext.lang.paragraph_lang``), so an English
+    quotation block inside a Chinese article is split as English; each segment's ``lang`` says
+    which rules were used.
     """
     if lang not in LANG_CHOICES:
         raise UsageError(f"unknown language {lang!r}; use one of: {', '.join(LANG_CHOICES)}")
     doc_lang = detect_lang(text) if lang == "auto" else lang
     segments: list[Segment] = []
     for p_index, (start, end) in enumerate(paragraph_spans(text)):
-        p_lang = detect_lang(text[start:end], default=doc_lang)
+        p_lang = paragraph_lang(text[start:end], doc_lang)
         for s, e, kind in split_region(text, start, end, p_lang, split_semicolon=split_semicolon):
             segments.append(Segment(text[s:e], s, e, p_lang, p_index, len(segments), kind))
     return Document(text, tuple(segments), doc_lang, path=path, encoding=encoding)

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from .english import ABBREVIATIONS
+
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Unambiguous closers: absorbed even across spaces. ASCII quotes are handled by parity below.
 _CLOSERS = "”’」』）》〉】〗)]"
@@ -29,7 +31,8 @@ _ELLIPSIS = r"…+|\.{3,}|(?:\.\s){2,}\."
 def _end_pattern(semicolon: bool) -> re.Pattern[str]:
     stops = _STOPS + ("；;" if semicolon else "")
     return re.compile(
-        rf"(?:[{stops}]|…+|(?<=[{_HAN}])\.(?!\d|\s?\.))"  # the mark: no ASCII "..." in Chinese
+        rf"(?:[{stops}]|…+|(?<=[{_HAN}])\.(?!\d|\s?\.)"  # the mark: no ASCII "..." in Chinese
+        rf"|(?<=[a-z]{{2}})\.(?=\s+[A-Z]|\s*[{_HAN}]))"  # an English sentence quoted inside
         rf"(?:[{stops}…]|{_ELLIPSIS})*"  # runs: ！？ ?! 。。。 ……
         rf"(?:\s*[{re.escape(_CLOSERS)}])*"  # closers, even after spaces
     )
@@ -41,6 +44,7 @@ _TITLE = re.compile(r"《[^《》\n]{0,80}》")
 # Punctuation that cannot start a sentence: a mark followed by one of these is mid-sentence.
 _NO_START = set("，,、：:；;）)》」』”’")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9=&/_%#-]")
+_WORD_BEFORE = re.compile(r"\S*[A-Za-z]$")
 _ASCII_ONLY = re.compile(r"[!?]+")
 _ELLIPSIS_ONLY = re.compile(rf"(?:{_ELLIPSIS})+", re.DOTALL)
 # “……？”他问。: a question or exclamation in quotes, then a short speech tag, is one sentence.
@@ -82,6 +86,8 @@ def split_chinese(
         if nxt is not None and text[nxt] in _NO_START:
             continue
         mark = text[s:e].rstrip(_CLOSERS + " \t\"'")
+        if mark == "." and _after_abbreviation(text, s):
+            continue  # 他在 Acme Inc. 工作
         if _ASCII_ONLY.fullmatch(mark) and _glued_to_latin(text, s, e, end):
             continue
         closed = e > s + len(mark)
@@ -112,6 +118,14 @@ def _absorb_ascii_quotes(text: str, start: int, e: int, end: int) -> int:
         while e < end and text[e] in _CLOSERS:
             e += 1
     return e
+
+
+def _after_abbreviation(text: str, dot: int) -> bool:
+    """The Latin word before ``dot`` is an English abbreviation (etc., Inc.) or a URL part."""
+    word = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
+    if word is None:
+        return False
+    return word.group(0).lower() in ABBREVIATIONS or "/" in word.group(0)
 
 
 def _next_visible(text: str, pos: int, end: int) -> int | None:
