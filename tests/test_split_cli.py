@@ -115,3 +115,16 @@ def test_help_has_a_runnable_example(run_cli) -> None:
     assert code == 0
     assert "bitext split " in out
     assert "--split-semicolon" in out
+
+
+def test_text_format_joins_wrapped_lines(run_cli, tmp_path) -> None:
+    path = tmp_path / "wrapped.txt"
+    path.write_text(
+        "The draft was long\nand nobody read it.\n\n这篇草稿很长，\n没有人读完。\n",
+        encoding="utf-8",
+    )
+    _, out, _ = run_cli("split", path)
+    assert out.splitlines() == [
+        "The draft was long and nobody read it.",
+        "这篇草稿很长，没有人读完。",
+    ]

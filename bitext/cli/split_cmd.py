@@ -6,6 +6,7 @@ Everything here is parsing options and formatting; the splitting is ``bitext.spl
 from __future__ import annotations
 
 import json
+import re
 from enum import Enum
 from pathlib import Path
 
@@ -27,9 +28,24 @@ class SplitFormat(str, Enum):
     jsonl = "jsonl"
 
 
+# A line break inside a sentence: dropped between two CJK characters (hard-wrapped Chinese),
+# a space anywhere else.
+_BREAK = re.compile(r"[ \t]*[\r\n][\s]*")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _one_line(text: str) -> str:
+    def join(m: re.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        return "" if _CJK.match(before) and _CJK.match(after) else " "
+
+    return _BREAK.sub(join, text)
+
+
 def format_text(doc: Document) -> str:
-    """One sentence per line; line breaks inside a sentence become spaces."""
-    return "".join(" ".join(seg.text.split()) + "\n" for seg in doc.segments)
+    """One sentence per line; a sentence that spans lines is joined onto one."""
+    return "".join(_one_line(seg.text) + "\n" for seg in doc.segments)
 
 
 def format_jsonl(doc: Document) -> str:
