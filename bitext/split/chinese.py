@@ -7,6 +7,8 @@ only knowing when such a mark does *not* end a sentence, and that is a short lis
 * an ellipsis (……) inside a quotation is a hesitation (“我…… 我不知道”), not an end; outside a
   quotation it ends the sentence (the MAC-Dev gold splits exactly like this);
 * a mark followed by ，、：；etc. is mid-sentence;
+* an ASCII ``.`` ends a sentence after a Han character (sloppy 今天很好.明天再说.) or after an
+  English word that is not an abbreviation (她读了一句英文：This is only a test. 然后笑了。);
 * ASCII ``!``/``?`` glued to Latin text (``Yahoo!邮箱``, ``?q=1`` in a URL) and ``.`` in numbers,
   URLs and Latin words (``3.5``, ``example.com``, ``Inc.``) are not Chinese sentence ends.
 
@@ -34,7 +36,7 @@ def _end_pattern(semicolon: bool) -> re.Pattern[str]:
     """Compiled on first use (~20 ms), so ``import bitext`` stays fast."""
     stops = _STOPS + ("；;" if semicolon else "")
     return re.compile(
-        rf"(?:[{stops}]|…+|(?<=[{_HAN}])\.(?!\d|\s?\.)"  # the mark: no ASCII "..." in Chinese
+        rf"(?:[{stops}]|…+|(?<=[{_HAN}])\.(?![\dA-Za-z]|\s?\.)"  # not "...", not 百度.com
         rf"|(?<=[a-z]{{2}})\.(?=\s+[A-Z]|\s*[{_HAN}]))"  # an English sentence quoted inside
         rf"(?:[{stops}…]|{_ELLIPSIS})*"  # runs: ！？ ?! 。。。 ……
         rf"(?:\s*[{re.escape(_CLOSERS)}])*"  # closers, even after spaces
