@@ -115,6 +115,21 @@ GOLDEN = [
         id="question-then-speech-tag",
     ),
     pytest.param(
+        "'I only wanted to say—' 'You what?' snapped the editor.",
+        ["'I only wanted to say—'", "'You what?' snapped the editor."],
+        id="quote-cut-off-by-dash",
+    ),
+    pytest.param(
+        "“I thought you would bring the draft...” She shrugged and left.",
+        ["“I thought you would bring the draft...”", "She shrugged and left."],
+        id="quote-trailing-off",
+    ),
+    pytest.param(
+        'The launch is at one o\'clock a.m." "So early? Nobody will watch."',
+        ["The launch is at one o'clock a.m.\"", '"So early?', 'Nobody will watch."'],
+        id="abbreviation-closing-quote-then-new-quote",
+    ),
+    pytest.param(
         "Install it in three steps. 1. Download the wheel. 2. Run the installer. 3. Restart.",
         [
             "Install it in three steps.",
