@@ -49,7 +49,6 @@ _NO_START = set("，,、：:；;）)》」』”’")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9=&/_%#-]")
 _WORD_BEFORE = re.compile(r"\S*[A-Za-z]$")
 _ASCII_ONLY = re.compile(r"[!?]+")
-_ELLIPSIS_ONLY = re.compile(rf"(?:{_ELLIPSIS})+", re.DOTALL)
 # “……？”他问。: a question or exclamation in quotes, then a short speech tag, is one sentence.
 _SPEECH_TAG = re.compile(
     r"\s*[^。！？!?“”\n]{0,8}(?:问|说|道|喊|叫|答|笑|嚷|叹|吼)[^。！？!?“”\n]{0,4}[。！]"
@@ -96,7 +95,7 @@ def split_chinese(
         closed = e > s + len(mark)
         if closed and mark[-1] in "？！?!" and _SPEECH_TAG.match(text, e, end):
             continue  # “你呢？”她问。 is one sentence
-        if _ELLIPSIS_ONLY.fullmatch(mark) and depth_before > 0 and not closed:
+        if not mark.strip("…. ") and depth_before > 0 and not closed:  # only an ellipsis
             continue  # hesitation inside a quotation
         cuts.append(e)
     spans = []
