@@ -217,3 +217,13 @@ def test_bitext_split_stays_a_function_after_submodule_imports() -> None:
     assert callable(bitext.split)
     assert bitext.split("好。", lang="zh").sentences == ["好。"]
     assert callable(from_module)
+
+
+def test_english_split_does_not_import_scipy_or_sklearn() -> None:
+    """nltk pulls both in when installed (seconds of start-up); Punkt needs neither."""
+    code = (
+        "import sys, bitext; bitext.split('Dr. Li agrees. So do we.', lang='en'); "
+        "print('scipy' in sys.modules or 'sklearn' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

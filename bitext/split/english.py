@@ -16,7 +16,10 @@ quotation cut off by a dash) is handled after it, in ``_join_continuations`` and
 
 from __future__ import annotations
 
+import importlib
+import importlib.abc
 import re
+import sys
 from functools import lru_cache
 from typing import Any
 
@@ -60,16 +63,45 @@ SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
 ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]")
 
 
+class _SkipOptional(importlib.abc.MetaPathFinder):
+    """Makes ``import scipy``/``import sklearn`` fail, for the duration of nltk's import only."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = names
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> None:
+        if fullname.partition(".")[0] in self.names:
+            raise ModuleNotFoundError(f"{fullname} is not needed by Punkt", name=fullname)
+
+
+def _import_punkt() -> Any:
+    """Import ``nltk.tokenize.punkt`` without the scientific stack nltk's ``__init__`` drags in.
+
+    ``import nltk`` imports scipy.stats and scikit-learn when they are installed (they come with
+    the sentence-transformers extra): 3.8 s and +100 MB here, against ~0.4 s without them. Every
+    such import in nltk is optional (``try: ... except ImportError``) and Punkt uses none, so
+    they are refused while nltk loads; scipy/sklearn import normally afterwards. Skipped when
+    nltk is already loaded. Not thread-safe during that one import; bitext imports it once.
+    """
+    if "nltk" in sys.modules:
+        return importlib.import_module("nltk.tokenize.punkt")
+    finder = _SkipOptional(tuple(n for n in ("scipy", "sklearn") if n not in sys.modules))
+    sys.meta_path.insert(0, finder)
+    try:
+        return importlib.import_module("nltk.tokenize.punkt")
+    finally:
+        sys.meta_path.remove(finder)
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
-    from nltk.tokenize.punkt import (
-        PunktLanguageVars,
-        PunktParameters,
-        PunktSentenceTokenizer,
-        PunktToken,
-    )
+    punkt = _import_punkt()
+    PunktLanguageVars = punkt.PunktLanguageVars
+    PunktParameters = punkt.PunktParameters
+    PunktSentenceTokenizer = punkt.PunktSentenceTokenizer
+    PunktToken = punkt.PunktToken
 
-    class LanguageVars(PunktLanguageVars):  # type: ignore[misc]
+    class LanguageVars(PunktLanguageVars):  # type: ignore[misc,valid-type]
         """nltk's own patterns, compiled with the stdlib ``re``.
 
         nltk routes every pattern through ``nltk.redos`` (the third-party ``regex`` engine
@@ -98,7 +130,7 @@ def _tokenizer() -> Any:
                 self._stdlib_period_re = re.compile(self._period_context_fmt % fmt, re.VERBOSE)
             return self._stdlib_period_re
 
-    class Token(PunktToken):  # type: ignore[misc]
+    class Token(PunktToken):  # type: ignore[misc,valid-type]
         __slots__ = ()
         _RE_ELLIPSIS = re.compile(r"\.\.+$")
         _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
