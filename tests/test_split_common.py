@@ -75,6 +75,16 @@ def test_paragraphs_one_per_line_without_blank_lines() -> None:
     ]
 
 
+def test_line_of_ideographic_spaces_is_blank() -> None:
+    text = "　　第一段第一句。第二句。\n　　\n　　第二段。"
+    doc = split_text(text, "zh")
+    assert [(s.text, s.paragraph) for s in doc.segments] == [
+        ("第一段第一句。", 0),
+        ("第二句。", 0),
+        ("第二段。", 1),
+    ]
+
+
 def test_crlf_blank_lines_separate_paragraphs() -> None:
     text = "One sentence here.\r\n\r\nAnother one there.\r\n"
     doc = bitext.split(text, lang="en")

@@ -15,7 +15,8 @@ from ..lang import detect_lang
 from .chinese import bracket_heading, split_chinese
 from .english import split_english
 
-_BLANK_LINE = re.compile(r"\n[ \t\f\v\r]*\n|\r[ \t\f\v]*\r")
+# A line holding only whitespace (ideographic spaces 　 included) is blank; CRLF and CR too.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n|\r[^\S\r\n]*\r(?!\n)")
 _LINE = re.compile(r"[^\r\n]+")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 _LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)]|[a-z][.)])[ \t]+\S")
