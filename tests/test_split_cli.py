@@ -128,3 +128,15 @@ def test_text_format_joins_wrapped_lines(run_cli, tmp_path) -> None:
         "The draft was long and nobody read it.",
         "这篇草稿很长，没有人读完。",
     ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig", "gb18030"])
+def test_detected_encodings_give_the_same_sentences(run_cli, tmp_path, codec: str) -> None:
+    path = tmp_path / f"{codec}.txt"
+    path.write_bytes("模型会撒谎吗？研究者说会。\n\nDr. Li agrees.\n".encode(codec))
+    code, out, _ = run_cli("split", path, "-f", "jsonl")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["text"] for r in records] == ["模型会撒谎吗？", "研究者说会。", "Dr. Li agrees."]
+    assert records[2]["start"] == {"line": 3, "column": 1}
+    assert records[0]["start_offset"] == 0  # the BOM is not part of the text
