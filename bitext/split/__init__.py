@@ -4,6 +4,9 @@ English uses nltk's Punkt with parameters built in code (``english.py``); Chines
 (``chinese.py``); paragraphs, Markdown structure and per-paragraph language dispatch are in
 ``common.py``. Invariant, tested: every segment's text is ``text[start:end]`` and the gaps
 between segments are whitespace only.
+
+Import names from here (``from bitext.split import split_text``): ``bitext.split`` itself is the
+public function, so ``import bitext.split as x`` gives that function, not this package.
 """
 
 from __future__ import annotations
