@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
@@ -25,8 +25,9 @@ from ..errors import GlossaryError
 from .finding import Severity
 
 #: where shipped glossaries live in a source checkout (top-level ``glossaries/``); an installed
-#: wheel carries the same files as the package ``bitext.glossaries`` (see pyproject.toml).
+#: wheel carries the same files in ``bitext/glossaries/`` (copied there by setup.py).
 _CHECKOUT_DIR = Path(__file__).resolve().parents[2] / "glossaries"
+_PACKAGED_DIR = Path(__file__).resolve().parents[1] / "glossaries"
 _SUFFIXES = (".yaml", ".yml")
 _TRADITIONAL = {"zh-Hant", "zh-TW", "zh-HK", "zh-MO"}
 _ACRONYM = re.compile(r"[A-Z0-9][A-Z0-9&.\-]*[A-Z0-9]s?")
@@ -99,16 +100,8 @@ class Glossary:
 
 
 def _shipped_dirs() -> list[Path]:
-    dirs = []
-    try:
-        packaged = Path(str(resources.files("bitext.glossaries")))
-        if packaged.is_dir():
-            dirs.append(packaged)
-    except (ModuleNotFoundError, TypeError):
-        pass
-    if _CHECKOUT_DIR.is_dir():
-        dirs.append(_CHECKOUT_DIR)
-    return dirs
+    """``bitext/glossaries`` in an installed wheel, then ``glossaries/`` of a source checkout."""
+    return [d for d in (_PACKAGED_DIR, _CHECKOUT_DIR) if d.is_dir()]
 
 
 def shipped_glossaries() -> dict[str, Path]:
@@ -366,12 +359,24 @@ def _merge(base: Glossary, child: Glossary) -> Glossary:
     )
 
 
+def parse_glossary_data(
+    data: Any, where: str | Path, lines: dict[tuple[Any, ...], int] | None = None
+) -> tuple[Glossary, list[str]]:
+    """Validate plain data (as read from YAML or a table) into a ``Glossary`` and its extends.
+
+    ``lines`` maps data paths such as ``("terms", 3, "zh")`` to 1-based line numbers of
+    ``where``, for the error messages.
+    """
+    lines = lines or {}
+    if not isinstance(data, dict):
+        raise GlossaryError(f"{where}:1: a glossary is a mapping with name: and terms:")
+    _validate(data, lines, str(where))
+    return _build(data, lines, Path(where))
+
+
 def _load(path: Path, stack: tuple[Path, ...]) -> Glossary:
     data, lines = _read_yaml(path)
-    if not isinstance(data, dict):
-        raise GlossaryError(f"{path}:1: a glossary is a mapping with name: and terms:")
-    _validate(data, lines, str(path))
-    glossary, extends = _build(data, lines, path)
+    glossary, extends = parse_glossary_data(data, path, lines)
     merged: Glossary | None = None
     for ref in extends:
         line = _line(lines, ("extends",))
@@ -391,7 +396,7 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Glossary:
     return glossary if merged is None else _merge(merged, glossary)
 
 
-def load_glossary(path_or_name: str | Path) -> Glossary:
+def load_glossary(path_or_name: str | Path | Glossary) -> Glossary:
     """Load and validate a glossary file, or a shipped one by name (``"ai-safety"``).
 
     Raises ``GlossaryError`` naming ``file:line`` for anything wrong with it.
@@ -402,6 +407,6 @@ def load_glossary(path_or_name: str | Path) -> Glossary:
     return _load(path, (path.resolve(),))
 
 
-def load_glossaries(items: Iterator[str | Path] | tuple[Any, ...] | list[Any]) -> tuple[Any, ...]:
-    """Load each item unless it is a ``Glossary`` already."""
-    return tuple(g if isinstance(g, Glossary) else load_glossary(g) for g in items)
+def load_glossaries(items: Iterable[Glossary | str | Path]) -> tuple[Glossary, ...]:
+    """Load each item (file, shipped name) unless it is a ``Glossary`` already."""
+    return tuple(load_glossary(item) for item in items)

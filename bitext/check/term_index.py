@@ -22,7 +22,7 @@ from typing import Any
 from ..align.model import Alignment
 from ..document import Document
 from .finding import Finding, Severity
-from .glossary import Glossary, Term, load_glossary
+from .glossary import Glossary, Term, load_glossaries
 from .rules.base import CheckContext, Rule
 from .terms import Hit, TermSet
 
@@ -73,7 +73,7 @@ class TermIndex:
 
 
 def _glossaries(items: Iterable[Any]) -> tuple[Glossary, ...]:
-    return tuple(g if isinstance(g, Glossary) else load_glossary(g) for g in items)
+    return load_glossaries(items)
 
 
 def build_index(
