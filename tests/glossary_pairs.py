@@ -41,3 +41,10 @@ def aligned(
         tgt=tgt_doc.segments,
     )
     return alignment, src_doc, tgt_doc
+
+
+def write_glossary(directory, text: str, name: str = "terms.yaml"):
+    """Write a glossary YAML (dedented by the caller) and return its path."""
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path
