@@ -20,9 +20,19 @@ def test_shipped_glossary_loads_by_name():
     assert rsi.en == ("recursive self-improvement", "RSI")
     assert rsi.preferred == "递归式自我升级"
     assert by_name["foom"].keep
-    for expected in ("superintelligence", "alignment", "frontier model", "open-weight",
-                     "jagged frontier", "verifiable rewards", "synthetic data", "compute",
-                     "doomer", "agent", "benchmark"):
+    for expected in (
+        "superintelligence",
+        "alignment",
+        "frontier model",
+        "open-weight",
+        "jagged frontier",
+        "verifiable rewards",
+        "synthetic data",
+        "compute",
+        "doomer",
+        "agent",
+        "benchmark",
+    ):
         assert expected in by_name, expected
     assert sum(1 for t in glossary.terms if t.forbidden) >= 20
     assert "ai-safety" in shipped_glossaries()
@@ -68,23 +78,40 @@ def test_missing_glossary_names_the_shipped_ones():
 # (file text, line of the error, words in the message): one mistake each
 MALFORMED = [
     ("name: t\nterms:\n  - en: agent\n    zh: [智能体\n", 5, "malformed YAML"),
-    ("name: t\nterms:\n  - en: agent\n    zh: 智能体\n    colour: red\n", 5, "unknown key 'colour'"),
+    (
+        "name: t\nterms:\n  - en: agent\n    zh: 智能体\n    colour: red\n",
+        5,
+        "unknown key 'colour'",
+    ),
     ("name: t\nterms:\n  - en: agent\n    zh: [智能体, '']\n", 4, "terms[1].zh[2] is empty"),
     ("name: t\nterms:\n  - en: agent\n    zh: '  '\n", 4, "terms[1].zh is empty"),
-    ("name: t\nterms:\n  - en: agent\n    zh: 智能体\n  - en: Agent\n    zh: 代理\n", 5,
-     "duplicate term 'Agent' (first defined at line 3)"),
-    ("name: t\nterms:\n  - en: agent\n    zh: [智能体, 代理]\n    forbidden: [代理]\n", 5,
-     "'代理' is both approved and forbidden"),
+    (
+        "name: t\nterms:\n  - en: agent\n    zh: 智能体\n  - en: Agent\n    zh: 代理\n",
+        5,
+        "duplicate term 'Agent' (first defined at line 3)",
+    ),
+    (
+        "name: t\nterms:\n  - en: agent\n    zh: [智能体, 代理]\n    forbidden: [代理]\n",
+        5,
+        "'代理' is both approved and forbidden",
+    ),
     ("name: t\nterms:\n  - en: foom\n    keep: true\n    zh: 暴涨\n", 5, "takes gloss:, not zh:"),
     ("name: t\nterms:\n  - zh: 智能体\n", 3, "terms[1] has no 'en'"),
     ("name: t\nterms:\n  - en: agent\n", 3, "has no zh:, forbidden: or keep: true"),
-    ("name: t\nterms:\n  - en: agent\n    zh: 智能体\n    severity: fatal\n", 5,
-     "terms[1].severity is 'fatal'"),
+    (
+        "name: t\nterms:\n  - en: agent\n    zh: 智能体\n    severity: fatal\n",
+        5,
+        "terms[1].severity is 'fatal'",
+    ),
     ("name: t\ntarget: ja\nterms: []\n", 2, "target is 'ja'"),
     ("terms: []\n", 1, "has no 'name'"),
     ("name: t\nname: u\nterms: []\n", 2, "key 'name' appears twice"),
     ("- just\n- a list\n", 1, "a glossary is a mapping"),
-    ("name: t\nterms:\n  - en: agent\n    zh: 智能体\n    keep: maybe\n", 5, "keep must be true or false"),
+    (
+        "name: t\nterms:\n  - en: agent\n    zh: 智能体\n    keep: maybe\n",
+        5,
+        "keep must be true or false",
+    ),
 ]
 
 
@@ -95,7 +122,7 @@ def test_malformed_glossary_is_one_error_with_file_and_line(tmp_path, run_cli, t
         bitext.load_glossary(path)
     assert str(excinfo.value).startswith(f"{path}:{line}: ")
     assert message in str(excinfo.value)
-    code, out, err = run_cli("glossary", "check", path)
+    code, _, err = run_cli("glossary", "check", path)
     assert code == 2
     assert err.count("Error:") == 1
     assert f"bad.yaml:{line}:" in err.replace("\n", "")
@@ -105,7 +132,9 @@ def test_malformed_glossary_is_one_error_with_file_and_line(tmp_path, run_cli, t
 def test_extends_cycle_is_an_error(tmp_path):
     write_glossary(tmp_path, "name: a\nextends: b.yaml\nterms: []\n", "a.yaml")
     b = write_glossary(tmp_path, "name: b\nextends: a.yaml\nterms: []\n", "b.yaml")
-    with pytest.raises(GlossaryError, match=r"a\.yaml:2: extends 'b.yaml', which extends this file again"):
+    with pytest.raises(
+        GlossaryError, match=r"a\.yaml:2: extends 'b.yaml', which extends this file again"
+    ):
         bitext.load_glossary(b)
 
 

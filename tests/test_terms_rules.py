@@ -1,4 +1,4 @@
-"""The five term rules on hand-built aligned articles (bilingual sentences written for these tests)."""
+"""The five term rules on hand-built aligned articles (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ def test_clean_translation_has_no_findings():
 
 
 def test_term_in_a_one_to_two_merged_pair_is_found_in_either_target_sentence():
-    src = [["Frontier models are trained on synthetic data, and their benchmark scores keep rising."]]
+    src = [
+        ["Frontier models are trained on synthetic data, and their benchmark scores keep rising."]
+    ]
     tgt = [["前沿模型用合成数据训练。", "它们的基准测试成绩不断提高。"]]
     assert run(src, tgt, links=[((0,), (0, 1))]) == []
     # aligned 1-1 to the first sentence only, the benchmark has no rendering in its pair
@@ -137,7 +139,11 @@ def test_single_rendering_makes_inconsistency_an_error(tmp_path):
     glossary = write_glossary(
         tmp_path, "name: t\nterms:\n  - en: agent\n    zh: [智能体, 代理]\n    single: true\n"
     )
-    findings = run([["Agents plan."], ["Agents act."]], [["智能体会规划。"], ["代理会行动。"]], glossary=glossary)
+    findings = run(
+        [["Agents plan."], ["Agents act."]],
+        [["智能体会规划。"], ["代理会行动。"]],
+        glossary=glossary,
+    )
     assert [(f.rule, f.severity) for f in findings] == [("term-inconsistent", Severity.ERROR)]
 
 
@@ -196,9 +202,18 @@ def test_traditional_chinese_target(tmp_path):
         "name: t\ntarget: zh-Hant\nterms:\n  - en: recursive self-improvement\n"
         "    zh: 遞歸式自我升級\n",
     )
-    assert run([["Recursive self-improvement is near."]], [["遞歸式自我升級近在眼前。"]], glossary=glossary) == []
+    assert (
+        run(
+            [["Recursive self-improvement is near."]],
+            [["遞歸式自我升級近在眼前。"]],
+            glossary=glossary,
+        )
+        == []
+    )
     # simplified renderings in a zh-Hant glossary are matched too: both sides go through t2s
-    findings = run([["Recursive self-improvement is near."]], [["自我升級近在眼前。"]], glossary=glossary)
+    findings = run(
+        [["Recursive self-improvement is near."]], [["自我升級近在眼前。"]], glossary=glossary
+    )
     assert rules_of(findings) == ["term-missing"]
 
 
