@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from glossary_pairs import write_glossary
 
@@ -143,3 +145,14 @@ def test_extends_with_another_script_is_an_error(tmp_path):
     b = write_glossary(tmp_path, "name: b\nextends: a.yaml\nterms: []\n", "b.yaml")
     with pytest.raises(GlossaryError, match="whose target is zh-Hant"):
         bitext.load_glossary(b)
+
+
+def test_readme_example_glossary_is_valid(tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- section: glossary -->")[1].split("<!-- section:")[0]
+    example = section.split("```yaml\n")[1].split("```")[0]
+    glossary = bitext.load_glossary(write_glossary(tmp_path, example))
+    by_name = {t.name: t for t in glossary.terms}
+    assert by_name["foom"].gloss == ("智能爆炸",)
+    assert by_name["agent"].single
+    assert len(glossary.terms) > 50  # ai-safety's terms came in through extends

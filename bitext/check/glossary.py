@@ -155,14 +155,14 @@ class _Composer:
                 line = key_node.start_mark.line + 1
                 if not isinstance(key, str):
                     raise GlossaryError(f"{self.where}:{line}: keys must be text, not {key!r}")
+                child = (*path, key)
                 if key in result:
-                    first = self.lines[(*path, key)]
+                    first = self.lines[child]
                     raise GlossaryError(
                         f"{self.where}:{line}: key {key!r} appears twice (first at line {first})"
                     )
-                self.lines[(*path, key)] = line
-                result[key] = self.convert(value_node, (*path, key))
-                self.lines[(*path, key)] = line
+                result[key] = self.convert(value_node, child)
+                self.lines[child] = line  # the key's line, not its value's
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
@@ -181,9 +181,9 @@ def _read_yaml(path: Path) -> tuple[Any, _Lines]:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = f":{mark.line + 1}" if mark else ""
+        at = f":{mark.line + 1}" if mark else ""
         problem = exc.problem or exc.context or "malformed YAML"
-        raise GlossaryError(f"{where}{line}: malformed YAML: {problem}") from exc
+        raise GlossaryError(f"{where}{at}: malformed YAML: {problem}") from exc
     except yaml.YAMLError as exc:
         raise GlossaryError(f"{where}: malformed YAML: {exc}") from exc
     if node is None:
@@ -298,7 +298,8 @@ def _build_term(raw: dict[str, Any], index: int, lines: _Lines, where: str) -> T
     )
 
     def fail(key: str, message: str) -> GlossaryError:
-        return GlossaryError(f"{where}:{_line(lines, (*path, key))}: {message}")
+        at = _line(lines, (*path, key))
+        return GlossaryError(f"{where}:{at}: {message}")
 
     if term.keep and term.zh:
         raise fail("zh", f"term {term.name!r} has keep: true, so it takes gloss:, not zh:")
