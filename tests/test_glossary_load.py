@@ -8,7 +8,8 @@ import pytest
 from glossary_pairs import write_glossary
 
 import bitext
-from bitext.check.glossary import Glossary, glossary_schema, shipped_glossaries
+from bitext.check.glossary import Glossary, shipped_glossaries
+from bitext.check.glossary_yaml import glossary_schema
 from bitext.errors import GlossaryError
 
 

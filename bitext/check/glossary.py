@@ -4,7 +4,7 @@ A glossary fails at load time, pointing at ``file:line`` (Vale's coded load erro
 halfway through a run. The structure is checked against ``glossary.schema.json`` (kept beside
 this module, so editors and CI can use it too); what a schema cannot say (duplicate terms, a
 rendering both approved and forbidden, ``gloss`` without ``keep``) is checked here. Line numbers
-come from the YAML node marks, so every message names the line the translator must fix.
+come from the YAML node marks (``glossary_yaml``), so every message names the line to fix.
 """
 
 from __future__ import annotations
@@ -14,15 +14,12 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import GlossaryError
 from .finding import Severity
+from .glossary_yaml import Lines, line_of, read_yaml, validate
 
 #: where shipped glossaries live in a source checkout (top-level ``glossaries/``); an installed
 #: wheel carries the same files in ``bitext/glossaries/`` (copied there by setup.py).
@@ -124,153 +121,14 @@ def resolve_glossary(path_or_name: str | Path, base: Path | None = None) -> Path
         if candidate.is_dir():
             raise GlossaryError(f"{candidate}: is a directory, not a glossary file")
     shipped = shipped_glossaries()
-    if str(path_or_name) in shipped:
-        return shipped[str(path_or_name)]
+    name = path.stem if path.suffix in _SUFFIXES and len(path.parts) == 1 else str(path_or_name)
+    if name in shipped:
+        return shipped[name]
     names = ", ".join(shipped) or "none"
     raise GlossaryError(
         f"{path_or_name}: no such glossary file, and no shipped glossary of that name "
         f"(shipped: {names})"
     )
-
-
-# -- reading YAML with line numbers ------------------------------------------------------------
-
-_Lines = dict[tuple[Any, ...], int]
-
-
-class _Composer:
-    """Turns a YAML node tree into plain data plus a map ``path -> line`` (1-based)."""
-
-    def __init__(self, where: str) -> None:
-        self.where = where
-        self.lines: _Lines = {}
-        self.constructor = yaml.constructor.SafeConstructor()
-
-    def convert(self, node: yaml.Node, path: tuple[Any, ...]) -> Any:
-        self.lines[path] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.constructor.construct_object(key_node, deep=True)
-                line = key_node.start_mark.line + 1
-                if not isinstance(key, str):
-                    raise GlossaryError(f"{self.where}:{line}: keys must be text, not {key!r}")
-                child = (*path, key)
-                if key in result:
-                    first = self.lines[child]
-                    raise GlossaryError(
-                        f"{self.where}:{line}: key {key!r} appears twice (first at line {first})"
-                    )
-                result[key] = self.convert(value_node, child)
-                self.lines[child] = line  # the key's line, not its value's
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.constructor.construct_object(node, deep=True)
-
-
-def _read_yaml(path: Path) -> tuple[Any, _Lines]:
-    where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GlossaryError(f"{where}: not UTF-8 text ({exc.reason})") from exc
-    except OSError as exc:
-        raise GlossaryError(f"{where}: cannot read ({exc.strerror})") from exc
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        at = f":{mark.line + 1}" if mark else ""
-        problem = exc.problem or exc.context or "malformed YAML"
-        raise GlossaryError(f"{where}{at}: malformed YAML: {problem}") from exc
-    except yaml.YAMLError as exc:
-        raise GlossaryError(f"{where}: malformed YAML: {exc}") from exc
-    if node is None:
-        raise GlossaryError(f"{where}:1: the glossary is empty")
-    composer = _Composer(where)
-    try:
-        data = composer.convert(node, ())
-    except yaml.constructor.ConstructorError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
-        raise GlossaryError(f"{where}:{line}: {exc.problem}") from exc
-    return data, composer.lines
-
-
-# -- validation --------------------------------------------------------------------------------
-
-
-@cache
-def glossary_schema() -> dict[str, Any]:
-    """The JSON Schema of the glossary format (``bitext/check/glossary.schema.json``)."""
-    text = resources.files("bitext.check").joinpath("glossary.schema.json").read_text("utf-8")
-    return json.loads(text)
-
-
-def _line(lines: _Lines, path: tuple[Any, ...]) -> int:
-    while path not in lines and path:
-        path = path[:-1]
-    return lines.get(path, 1)
-
-
-def _dotted(path: tuple[Any, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the glossary"
-
-
-def _schema_problem(error: Any) -> tuple[tuple[Any, ...], str]:
-    """A translator-readable message for one jsonschema error, and the path it is about."""
-    path = tuple(error.absolute_path)
-    where = _dotted(path)
-    instance = error.instance
-    kind = error.validator
-    if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(instance) - set(allowed))
-        return (*path, extra[0]), (
-            f"unknown key {extra[0]!r} in {where} (allowed: {', '.join(allowed)})"
-        )
-    if kind == "required":
-        missing = [k for k in error.validator_value if k not in instance]
-        return path, f"{where} has no {missing[0]!r}"
-    if kind in ("minLength", "pattern") or (kind == "oneOf" and _blank(instance)):
-        return path, f"{where} is empty"
-    if kind == "oneOf" and isinstance(instance, list):
-        if not instance:
-            return path, f"{where} is an empty list"
-        for i, item in enumerate(instance):
-            if _blank(item):
-                return (*path, i), f"{where}[{i + 1}] is empty"
-        return path, f"{where} must be a text or a list of texts (quote values such as yes/no)"
-    if kind == "oneOf":
-        return path, f"{where} must be a text or a list of texts, not {instance!r}"
-    if kind == "enum":
-        choices = ", ".join(str(c) for c in error.validator_value)
-        return path, f"{where} is {instance!r}; expected one of: {choices}"
-    if kind == "type":
-        expected = error.validator_value
-        expected = " or ".join(expected) if isinstance(expected, list) else expected
-        names = {"object": "a mapping (key: value)", "array": "a list", "boolean": "true or false"}
-        return path, f"{where} must be {names.get(expected, expected)}, not {instance!r}"
-    return path, f"{where}: {error.message}"
-
-
-def _blank(value: Any) -> bool:
-    return isinstance(value, str) and not value.strip()
-
-
-def _validate(data: Any, lines: _Lines, where: str) -> None:
-    from jsonschema import Draft202012Validator
-
-    validator = Draft202012Validator(glossary_schema())
-    errors = sorted(
-        validator.iter_errors(data), key=lambda e: (_line(lines, tuple(e.path)), e.path)
-    )
-    if errors:
-        path, message = _schema_problem(errors[0])
-        raise GlossaryError(f"{where}:{_line(lines, path)}: {message}")
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -281,7 +139,7 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _build_term(raw: dict[str, Any], index: int, lines: _Lines, where: str) -> Term:
+def _build_term(raw: dict[str, Any], index: int, lines: Lines, where: str) -> Term:
     path = ("terms", index)
     term = Term(
         en=_texts(raw["en"]),
@@ -294,11 +152,11 @@ def _build_term(raw: dict[str, Any], index: int, lines: _Lines, where: str) -> T
         single=bool(raw.get("single", False)),
         note=str(raw.get("note", "")).strip(),
         severity=Severity(raw["severity"]) if raw.get("severity") else None,
-        origin=f"{where}:{_line(lines, path)}",
+        origin=f"{where}:{line_of(lines, path)}",
     )
 
     def fail(key: str, message: str) -> GlossaryError:
-        at = _line(lines, (*path, key))
+        at = line_of(lines, (*path, key))
         return GlossaryError(f"{where}:{at}: {message}")
 
     if term.keep and term.zh:
@@ -313,7 +171,7 @@ def _build_term(raw: dict[str, Any], index: int, lines: _Lines, where: str) -> T
     return term
 
 
-def _build(data: dict[str, Any], lines: _Lines, path: Path) -> tuple[Glossary, list[str]]:
+def _build(data: dict[str, Any], lines: Lines, path: Path) -> tuple[Glossary, list[str]]:
     where = str(path)
     terms: list[Term] = []
     first_seen: dict[str, int] = {}
@@ -321,7 +179,7 @@ def _build(data: dict[str, Any], lines: _Lines, path: Path) -> tuple[Glossary, l
         term = _build_term(raw, i, lines, where)
         for form in (*term.en, *term.variants):
             key = form.casefold()
-            line = _line(lines, ("terms", i))
+            line = line_of(lines, ("terms", i))
             if key in first_seen:
                 raise GlossaryError(
                     f"{where}:{line}: duplicate term {form!r} (first defined at line "
@@ -371,16 +229,16 @@ def parse_glossary_data(
     lines = lines or {}
     if not isinstance(data, dict):
         raise GlossaryError(f"{where}:1: a glossary is a mapping with name: and terms:")
-    _validate(data, lines, str(where))
+    validate(data, lines, str(where))
     return _build(data, lines, Path(where))
 
 
 def _load(path: Path, stack: tuple[Path, ...]) -> Glossary:
-    data, lines = _read_yaml(path)
+    data, lines = read_yaml(path)
     glossary, extends = parse_glossary_data(data, path, lines)
     merged: Glossary | None = None
     for ref in extends:
-        line = _line(lines, ("extends",))
+        line = line_of(lines, ("extends",))
         try:
             base_path = resolve_glossary(ref, path.parent)
         except GlossaryError as exc:
