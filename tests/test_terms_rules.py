@@ -223,3 +223,14 @@ def test_findings_are_deterministic():
     first = run(src, tgt)
     assert first == run(src, tgt)
     assert len(first) >= 3
+
+
+def test_when_a_forbidden_rendering_dominates_the_approved_one_is_not_reported():
+    findings = run(
+        [["Doomers are loud."], ["Doomers are few."], ["Doomers are wrong."]],
+        [["末世论者声音很大。"], ["末世论者人数很少。"], ["末日论者错了。"]],
+    )
+    inconsistent = [f for f in findings if f.rule == "term-inconsistent"]
+    assert [f.match for f in inconsistent] == ["末世论者", "末世论者"]
+    assert {f.suggestion for f in inconsistent} == {"末日论者"}
+    assert "末世论者 ×2 (dominant)" in inconsistent[0].message

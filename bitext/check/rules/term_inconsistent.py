@@ -57,11 +57,13 @@ class TermInconsistent(TermRule):
         order = {r: i for i, r in enumerate((*term.zh, *term.forbidden))}
         ranked = sorted(variants, key=lambda r: (-len(variants[r]), order.get(r, 99), r))
         dominant = ranked[0]
-        suggestion = term.preferred if dominant in term.forbidden and term.zh else dominant
+        # the rendering to converge on: the most used approved one (a forbidden rendering may
+        # dominate by count, but findings never ask to replace an approved one with it)
+        keep = next((r for r in ranked if r in term.zh), dominant)
         summary = "; ".join(self._describe(ctx, r, variants[r], r == dominant) for r in ranked)
         single = term.single or index.terms.glossary_of(t).single_rendering or self.config["single"]
         severity = Severity.ERROR if single else self.severity
-        for rendering in ranked[1:]:
+        for rendering in (r for r in ranked if r != keep):
             for link, hit in variants[rendering]:
                 src = index.pairs[link].first_src(t)
                 finding = self.finding(
@@ -71,7 +73,7 @@ class TermInconsistent(TermRule):
                     src_span=(src.start, src.end) if src else None,
                     tgt_span=(hit.start, hit.end),
                     match=hit.text,
-                    suggestion=suggestion,
+                    suggestion=keep,
                     term=term.name,
                 )
                 yield replace(finding, severity=severity)
