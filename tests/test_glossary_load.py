@@ -110,6 +110,7 @@ MALFORMED = [
     ("terms: []\n", 1, "has no 'name'"),
     ("name: t\nname: u\nterms: []\n", 2, "key 'name' appears twice"),
     ("- just\n- a list\n", 1, "a glossary is a mapping"),
+    ("name: t\nextends: nope.yaml\nterms: []\n", 2, "extends nope.yaml: no such glossary file"),
     (
         "name: t\nterms:\n  - en: agent\n    zh: 智能体\n    keep: maybe\n",
         5,

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..align.model import Alignment
 from ..document import Document
-from .finding import Finding, Severity
+from .finding import Finding
 from .glossary import Glossary, Term, load_glossaries
 from .rules.base import CheckContext, Rule
 from .terms import Hit, TermSet
@@ -192,7 +192,6 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 __all__ = [
     "TERM_RULES",
     "PairTerms",
-    "Severity",
     "TermIndex",
     "TermRule",
     "check_terms",
