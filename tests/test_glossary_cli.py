@@ -119,3 +119,39 @@ def test_terms_on_two_files_writes_a_starter_glossary(tmp_path, run_cli):
     assert "reward hacking" not in out  # the glossary knows it
     glossary = bitext.load_glossary(starter)
     assert "Frontier Model Forum" in {t.name for t in glossary.terms}
+
+
+def test_terms_output_json_and_starter_with_a_hand_alignment(tmp_path, run_cli, monkeypatch):
+    """The command's own work, with align_files replaced by the hand-made gold alignment."""
+    import json
+
+    from glossary_pairs import aligned
+
+    import bitext.pipeline
+    from bitext.pipeline import AlignedDocuments
+
+    en = (DATA / "terms" / "article.en.txt").read_text(encoding="utf-8").splitlines()
+    zh = (DATA / "terms" / "article.zh.txt").read_text(encoding="utf-8").splitlines()
+    alignment, src, tgt = aligned([en], [zh])
+    seen = {}
+
+    def fake_align_files(paths, **options):
+        seen.update(options, paths=list(paths))
+        return AlignedDocuments(src, tgt, alignment)
+
+    monkeypatch.setattr(bitext.pipeline, "align_files", fake_align_files)
+    starter = tmp_path / "starter.yaml"
+    files = (DATA / "terms" / "article.en.txt", DATA / "terms" / "article.zh.txt")
+    code, out, err = run_cli("terms", *files, "--write", starter, "-g", "ai-safety", "--no-cache")
+    assert code == 0, err
+    assert seen["use_cache"] is False and len(seen["paths"]) == 2
+    line = next(row for row in out.splitlines() if row.startswith("Frontier Model Forum"))
+    assert line.split("\t")[1:] == ["name", "×3", "前沿模型论坛 ×3"]
+    assert "reward hacking" not in out
+    terms = {t.name: t for t in bitext.load_glossary(starter).terms}
+    assert terms["Frontier Model Forum"].zh == ("前沿模型论坛",)
+    assert terms["OpenAI"].keep
+    code, out, _ = run_cli("terms", *files, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert {c["en"] for c in data} >= {"Frontier Model Forum", "foom", "reward hacking"}

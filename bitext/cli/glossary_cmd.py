@@ -121,10 +121,10 @@ def terms(
     cache_dir: Path | None = CacheDirOpt,
     no_cache: bool = NoCacheOpt,
 ) -> None:
-    """Propose glossary terms from an aligned article: acronyms, names, repeated phrases,
-    Latin words kept in the Chinese, with the renderings the translation used.
+    """Propose glossary terms from an aligned article, with the renderings used.
 
-    Terms already in --glossary are left out. Example:
+    Candidates are acronyms, capitalised names, repeated phrases and Latin words kept in the
+    Chinese; terms already in --glossary are left out. Example:
     [bold]bitext terms article.en.txt article.zh.txt --write my-terms.yaml[/bold]
     """
     from ..check.discover import discover_terms, starter_glossary
