@@ -104,3 +104,16 @@ def test_traditional_target_is_matched_after_conversion():
         ("zh", "遞歸式自我升級", True)
     ]
     assert chinese((rsi,), "遞歸式自我升級很快。") == []  # a simplified glossary does not convert
+
+
+@pytest.mark.parametrize(
+    ("form", "sentence", "expected"),
+    [
+        ("metre", "Two meters away.", ["meters"]),
+        ("use case", "Use cases like this.", ["Use cases"]),
+        ("policy", "Policies change.", ["Policies"]),
+        ("fine-tuning", "Finetuning is cheap.", ["Finetuning"]),
+    ],
+)
+def test_short_and_changing_stems_survive_the_prefilter(form, sentence, expected):
+    assert english(Term((form,), ("某",)), sentence) == expected

@@ -105,7 +105,7 @@ def _spellings(word: str) -> list[str]:
                 out.add(word[: -len(a)] + b)
             elif lower.endswith(b):
                 out.add(word[: -len(b)] + a)
-    if len(word) >= 5 and lower[-4:-3] not in _VOWELS:
+    if len(word) >= 5:
         if lower.endswith("tre"):
             out.add(word[:-3] + "ter")
         elif lower.endswith("ter"):
@@ -241,21 +241,7 @@ class TermSet:
 
     def english_hits(self, doc: Document) -> list[Hit]:
         """Every English form in the segments of ``doc`` (longest match wins on overlap)."""
-        text = normalise_width(doc.text)
-        hits = []
-        for i, regex in enumerate(self.regexes):
-            for m in regex.finditer(text):
-                hits.append(
-                    Hit(
-                        i,
-                        "en",
-                        m.start(),
-                        m.end(),
-                        doc.text[m.start() : m.end()],
-                        self.terms[i].name,
-                        -1,
-                    )
-                )
+        hits = self._english(normalise_width(doc.text), doc.text)
         return _place(_resolve(hits), doc.segments)
 
     def target_hits(self, doc: Document) -> list[Hit]:
@@ -272,21 +258,22 @@ class TermSet:
                 if _latin_bounded(folded, start, end):
                     hits.append(Hit(term, kind, start, end, doc.text[start:end], item, -1))
                 start = folded.find(key, start + 1)
-        for i, regex in enumerate(self.regexes):
-            for m in regex.finditer(text):
-                hits.append(
-                    Hit(
-                        i,
-                        "en",
-                        m.start(),
-                        m.end(),
-                        doc.text[m.start() : m.end()],
-                        self.terms[i].name,
-                        -1,
-                    )
-                )
+        hits.extend(self._english(text, doc.text))
         placed = _place(_resolve(hits), doc.segments)
         return self._judge_words(placed, doc, text)
+
+    def _english(self, text: str, original: str) -> list[Hit]:
+        """Regex hits of every term whose anchors occur in ``text`` at all (a cheap prefilter
+        that keeps big glossaries fast: most terms are absent from any one document)."""
+        lowered = text.lower()
+        hits = []
+        for i, (anchors, regex) in enumerate(zip(_anchors(self.terms), self.regexes, strict=True)):
+            if not any(a in lowered for a in anchors):
+                continue
+            for m in regex.finditer(text):
+                start, end = m.span()
+                hits.append(Hit(i, "en", start, end, original[start:end], self.terms[i].name, -1))
+        return hits
 
     def _judge_words(self, hits: list[Hit], doc: Document, text: str) -> list[Hit]:
         """Mark Han hits that cut through a jieba token (``whole=False``)."""
@@ -329,6 +316,21 @@ def _renderings(
                 key = _fold(normalise_width(item))
                 out.append((i, kind, item, to_simplified(key) if traditional else key))
     return tuple(out)
+
+
+@cache
+def _anchors(terms: tuple[Term, ...]) -> tuple[tuple[str, ...], ...]:
+    """Per term, the lower-cased first letters of each form: one must occur for a match.
+
+    Spelling variants and inflections only change a word's last three letters (centre/center,
+    use/using), so the anchor stops before them, and is at least two letters long.
+    """
+
+    def anchor(form: str) -> str:
+        word = _SEPARATOR.split(form.strip())[0].lower()
+        return word[: max(2, min(4, len(word) - 3))]
+
+    return tuple(tuple(sorted({anchor(f) for f in (*t.en, *t.variants)})) for t in terms)
 
 
 @cache
