@@ -5,7 +5,7 @@ and the gold alignment, then times ``bitext.check_terms`` with a glossary (defau
 ai-safety) and ``discover_terms``. Prints findings per rule so that false positives on text
 outside the glossary's domain are visible. Timings on a shared machine are noisy.
 
-    python benchmarks/terms_check.py [--set academic] [--glossary ai-safety] [--repeat 3]
+    PYTHONPATH=. python benchmarks/terms_check.py [--set academic] [--glossary ai-safety]
 """
 
 from __future__ import annotations
