@@ -18,7 +18,12 @@ from .errors import BitextError, ConfigError, GlossaryError, InputError, ModelEr
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
+    from pathlib import Path
+
     from .align.model import Alignment
+    from .check.finding import Finding
+    from .check.glossary import Glossary
     from .document import Document
 
 
@@ -41,6 +46,30 @@ def align(src: Any, tgt: Any, **options: Any) -> Alignment:
     return _align(src, tgt, **options)
 
 
+def load_glossary(path_or_name: str | Path) -> Glossary:
+    """Load and validate a glossary file or a shipped one by name (``"ai-safety"``).
+
+    Raises ``GlossaryError`` with file:line for anything wrong. See ``bitext.check.glossary``.
+    """
+    from .check.glossary import load_glossary as _load_glossary
+
+    return _load_glossary(path_or_name)
+
+
+def check_terms(
+    alignment: Alignment,
+    src_doc: Document,
+    tgt_doc: Document,
+    glossaries: Iterable[Glossary | str | Path],
+    *,
+    rules: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Run the glossary term rules on an aligned pair. See ``bitext.check.term_index``."""
+    from .check.term_index import check_terms as _check_terms
+
+    return _check_terms(alignment, src_doc, tgt_doc, glossaries, rules=rules)
+
+
 __all__ = [
     "BitextError",
     "ConfigError",
@@ -50,5 +79,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "align",
+    "check_terms",
+    "load_glossary",
     "split",
 ]

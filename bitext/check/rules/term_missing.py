@@ -1,0 +1,47 @@
+"""term-missing: the source sentence has a glossary term; its aligned translation has none of the
+approved renderings.
+
+Judged per link, so a term in a 1-2 merged pair is found in either target sentence. Pairs where
+the translation uses a forbidden rendering or leaves the term in English are left to
+term-forbidden and term-untranslated (one finding per problem); 1-0 links are the omission
+rule's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..finding import Finding, Severity
+from ..term_index import TermRule, quoted
+from .base import CheckContext
+
+
+class TermMissing(TermRule):
+    id = "term-missing"
+    default_severity = Severity.WARNING
+    description = "A source term's aligned translation has none of the approved renderings."
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        index = self.index(ctx)
+        for pair in index.pairs:
+            if pair.tgt_span is None:
+                continue
+            for t in sorted(pair.src_terms):
+                term = index.term(t)
+                if term.keep or not term.zh:
+                    continue
+                if pair.tgt_of(t, "zh", "forbidden", "en"):
+                    continue
+                hit = pair.first_src(t)
+                assert hit is not None
+                finding = self.finding(
+                    ctx,
+                    f"'{hit.text}' is not rendered as {quoted(term.zh)} in the aligned translation",
+                    pair=pair.link,
+                    src_span=(hit.start, hit.end),
+                    tgt_span=pair.tgt_span,
+                    match=hit.text,
+                    suggestion=term.preferred,
+                    term=term.name,
+                )
+                yield self.with_term_severity(finding, term)
