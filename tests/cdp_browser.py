@@ -8,6 +8,7 @@ review-page browser test; small on purpose (navigate, evaluate, press a key, scr
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import json
 import os
@@ -58,7 +59,7 @@ class Browser:
     def __init__(self, executable: str, timeout: float = 30.0) -> None:
         self.timeout = timeout
         self.profile = tempfile.mkdtemp(prefix="bitext-chromium-")
-        self._log = tempfile.TemporaryFile()  # chromium's chatter; a pipe nobody reads could fill
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close()); chromium's chatter; a pipe nobody reads could fill
         cmd_r, self._cmd_w = os.pipe()
         self._res_r, res_w = os.pipe()
         # chromium expects the pipe on fds 3 and 4; park them high first so dup2 cannot clobber.
@@ -206,10 +207,8 @@ class Browser:
     def close(self) -> None:
         try:
             if self.proc.poll() is None:
-                try:
+                with contextlib.suppress(CdpError, OSError):
                     self.send("Browser.close", browser=True)
-                except (CdpError, OSError):
-                    pass
                 try:
                     self.proc.wait(timeout=10)
                 except subprocess.TimeoutExpired:
@@ -217,10 +216,8 @@ class Browser:
                     self.proc.wait(timeout=10)
         finally:
             for fd in (self._cmd_w, self._res_r):
-                try:
+                with contextlib.suppress(OSError):
                     os.close(fd)
-                except OSError:
-                    pass
             self._log.close()
             shutil.rmtree(self.profile, ignore_errors=True)
 

@@ -22,7 +22,8 @@ EN_LINES = [
     ),
     (
         "sentence",
-        "In 2016, an agent in a boat-racing game learned to circle forever and scored 30% more than any human player.",
+        "In 2016, an agent in a boat-racing game learned to circle forever"
+        " and scored 30% more than any human player.",
     ),
     ("sentence", "Researchers call this reward hacking."),
     ("sentence", "It is one of the oldest problems in AI alignment."),

@@ -106,7 +106,7 @@ def build_page(
     views = [_finding_view(i, f) for i, f in enumerate(findings, 1)]
     placed: list[list[tuple[Finding, FindingView]]] = [[] for _ in documents]
     general: list[FindingView] = []
-    for finding, view in zip(findings, views):
+    for finding, view in zip(findings, views, strict=True):
         doc_index = _document_of(finding, documents)
         if doc_index is None:
             general.append(view)
@@ -131,7 +131,7 @@ def build_page(
         signature_short=short_signature(signature),
         signature_full=json.dumps(signature, ensure_ascii=False, indent=2, sort_keys=True),
         data={
-            "findings": [_finding_data(v, f) for v, f in zip(views, findings)],
+            "findings": [_finding_data(v, f) for v, f in zip(views, findings, strict=True)],
             "signature": dict(signature),
         },
     )
@@ -208,7 +208,7 @@ def _document_of(f: Finding, documents: Sequence[AlignedDocuments]) -> int | Non
             return i
         if f.target is not None and f.target.path == _path(doc.tgt):
             return i
-    if len(documents) == 1 and (f.source is None and f.target is None or f.pair is not None):
+    if len(documents) == 1 and ((f.source is None and f.target is None) or f.pair is not None):
         return 0
     return None
 
@@ -282,7 +282,7 @@ def _document_view(
 
     src_entries = [(src_segs[i], pair_key[n]) for n, link in enumerate(links) for i in link.src]
     tgt_entries = [(tgt_segs[i], pair_key[n]) for n, link in enumerate(links) for i in link.tgt]
-    for seg, key, side in zip(doc.unpaired, unpaired_key, unpaired_side):
+    for seg, key, side in zip(doc.unpaired, unpaired_key, unpaired_side, strict=True):
         (src_entries if side == "src" else tgt_entries).append((seg, key))
     index_of = {"src": _SideIndex(src_entries), "tgt": _SideIndex(tgt_entries)}
 
@@ -326,7 +326,7 @@ def _document_view(
             )
         )
     unpaired = []
-    for n, (seg, side) in enumerate(zip(doc.unpaired, unpaired_side)):
+    for n, (seg, side) in enumerate(zip(doc.unpaired, unpaired_side, strict=True)):
         text = doc.src if side == "src" else doc.tgt
         view = (_segment_view(seg, spans[side], text),)
         unpaired.append(
