@@ -160,10 +160,13 @@ class Browser:
 
     def press(self, key: str) -> None:
         """A real key press (keydown with text, keyup), as the page's keydown handler sees it."""
-        code = f"Key{key.upper()}" if key.isalpha() and len(key) == 1 else key
-        vk = ord(key.upper()) if len(key) == 1 else 0
+        named = {"Escape": 27, "Enter": 13, "Tab": 9}
+        single = len(key) == 1
+        code = f"Key{key.upper()}" if single and key.isalpha() else key
+        vk = ord(key.upper()) if single else named.get(key, 0)
         common = {"key": key, "code": code, "windowsVirtualKeyCode": vk, "nativeVirtualKeyCode": vk}
-        self.send("Input.dispatchKeyEvent", {"type": "keyDown", "text": key, **common})
+        down = {"type": "keyDown", **common, **({"text": key} if single else {})}
+        self.send("Input.dispatchKeyEvent", down)
         self.send("Input.dispatchKeyEvent", {"type": "keyUp", **common})
 
     def prefer_dark(self, dark: bool) -> None:

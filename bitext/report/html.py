@@ -69,3 +69,8 @@ class HtmlReporter(Reporter):
             js=_asset("review.js"),
         )
         self.parts.append(html)
+
+
+def render_html(result: LintResult, **options: Any) -> str:
+    """The review page for ``result`` (what ``bitext report`` writes), as one string."""
+    return HtmlReporter(**options).render(result)
