@@ -162,7 +162,7 @@ def test_page_loads_clean_and_readable(browser, page_url):
     browser.screenshot(ARTIFACTS / "review-page.png")
     browser.resize(420, 900)  # a phone: the table stacks, nothing overflows sideways
     assert browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    browser.screenshot(ARTIFACTS / "review-page-narrow.png", full_page=False)
+    browser.screenshot(ARTIFACTS / "review-page-narrow.png")
     browser.resize(1280, 900)
     browser.prefer_dark(True)
     background = browser.evaluate("getComputedStyle(document.body).backgroundColor")
