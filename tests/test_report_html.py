@@ -371,3 +371,55 @@ def test_zero_width_finding_is_a_caret():
     assert root.by_id("p5").find_all("li", id="f1")  # placed by its offset
     cell = root.by_id("p5").find_all("td", cls="tgt")[0].text()
     assert cell.replace("\u2038", "") == docs.tgt.segments[4].text
+
+
+# -- cutting a sentence into marked fragments (golden table) ----------------------------------
+
+TEXT = "奖励黑客是AI对齐问题"  # offset 100 in its document
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        pytest.param([], [("奖励黑客是AI对齐问题", "")], id="no-findings"),
+        pytest.param(
+            [(107, 109, "a", "error")],
+            [("奖励黑客是AI", ""), ("对齐", "a"), ("问题", "")],
+            id="one-term",
+        ),
+        pytest.param(
+            [(100, 104, "a", "info"), (102, 106, "b", "error")],
+            [("奖励", "a"), ("黑客", "a b"), ("是A", "b"), ("I对齐问题", "")],
+            id="overlapping",
+        ),
+        pytest.param(
+            [(100, 111, "a", "warning"), (107, 109, "b", "error")],
+            [("奖励黑客是AI", "a"), ("对齐", "a b"), ("问题", "a")],
+            id="nested",
+        ),
+        pytest.param(
+            [(104, 104, "a", "error"), (111, 111, "b", "warning")],
+            [("奖励黑客", ""), ("^", "a"), ("是AI对齐问题", ""), ("^", "b")],
+            id="carets",
+        ),
+        pytest.param(
+            [(90, 102, "a", "error"), (109, 130, "b", "info"), (200, 210, "c", "info")],
+            [("奖励", "a"), ("黑客是AI对齐", ""), ("问题", "b")],
+            id="clipped-to-the-sentence",
+        ),
+    ],
+)
+def test_mark_fragments(spans, expected):
+    from bitext.report.review_marks import Span, mark_fragments
+
+    fragments = mark_fragments(TEXT, 100, [Span(*s) for s in spans])
+    got = [("^" if f.caret else f.text, " ".join(f.findings)) for f in fragments]
+    assert got == expected
+    assert "".join(f.text for f in fragments) == TEXT
+
+
+def test_fragment_takes_the_worst_severity():
+    from bitext.report.review_marks import Span, mark_fragments
+
+    fragments = mark_fragments(TEXT, 0, [Span(0, 4, "a", "info"), Span(2, 4, "b", "error")])
+    assert [f.severity for f in fragments] == ["info", "error", ""]

@@ -17,20 +17,10 @@ from typing import Any
 from ..check.finding import Finding, Location, Severity
 from ..document import Document, Segment
 from ..pipeline import AlignedDocuments
+from .review_marks import Fragment, Span, mark_fragments
 
 #: worst first: the order of the summary columns and of the severity filters.
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
-_RANK = {s.value: s.rank for s in Severity}
-
-
-@dataclass(frozen=True)
-class Fragment:
-    """A run of one sentence's text covered by the same set of findings (none: plain text)."""
-
-    text: str
-    findings: tuple[str, ...] = ()
-    severity: str = ""  # worst severity among ``findings``
-    caret: bool = False  # a zero-width finding (something missing here): no text of its own
 
 
 @dataclass(frozen=True)
@@ -246,14 +236,6 @@ def _term_renderings(findings: Sequence[Finding]) -> tuple[tuple[str, str, str, 
 # -- documents, rows and marks ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Span:
-    start: int
-    end: int
-    fid: str
-    severity: str
-
-
 class _SideIndex:
     """Finds the segment (and the pair) that contains a character offset of one side's text."""
 
@@ -276,72 +258,54 @@ def _document_view(
     src_segs = doc.alignment.src or doc.src.segments
     tgt_segs = doc.alignment.tgt or doc.tgt.segments
     prefix = f"d{index + 1}-" if many else ""
-    pair_key = [f"{prefix}p{n + 1}" for n in range(len(links))]
-    unpaired_key = [f"{prefix}u{n + 1}" for n in range(len(doc.unpaired))]
-    unpaired_side = [_side_of(seg, doc) for seg in doc.unpaired]
+    pair_keys = [f"{prefix}p{n + 1}" for n in range(len(links))]
+    unpaired_keys = [f"{prefix}u{n + 1}" for n in range(len(doc.unpaired))]
+    unpaired_sides = [_side_of(seg, doc) for seg in doc.unpaired]
 
-    src_entries = [(src_segs[i], pair_key[n]) for n, link in enumerate(links) for i in link.src]
-    tgt_entries = [(tgt_segs[i], pair_key[n]) for n, link in enumerate(links) for i in link.tgt]
-    for seg, key, side in zip(doc.unpaired, unpaired_key, unpaired_side, strict=True):
-        (src_entries if side == "src" else tgt_entries).append((seg, key))
-    index_of = {"src": _SideIndex(src_entries), "tgt": _SideIndex(tgt_entries)}
+    entries: dict[str, list[tuple[Segment, str]]] = {
+        "src": [(src_segs[i], pair_keys[n]) for n, link in enumerate(links) for i in link.src],
+        "tgt": [(tgt_segs[i], pair_keys[n]) for n, link in enumerate(links) for i in link.tgt],
+    }
+    for seg, key, side in zip(doc.unpaired, unpaired_keys, unpaired_sides, strict=True):
+        entries[side].append((seg, key))
+    owned, spans, loose = _place(placed, pair_keys, {s: _SideIndex(e) for s, e in entries.items()})
 
-    owned: dict[str, list[FindingView]] = defaultdict(list)
-    spans: dict[str, list[_Span]] = {"src": [], "tgt": []}
-    loose: list[FindingView] = []
-    for f, view in placed:
-        key = None
-        if f.pair is not None and 0 <= f.pair < len(links):
-            key = pair_key[f.pair]
-        for side, loc in (("src", f.source), ("tgt", f.target)):
-            if loc is None:
-                continue
-            spans[side].append(_Span(loc.start, loc.end, view.id, view.severity))
-            key = key or index_of[side].owner(loc.start)
-        if key is None:
-            loose.append(view)
-        else:
-            owned[key].append(view)
-
-    def segment_views(
-        segs: Iterable[Segment], side: str, text: Document
-    ) -> tuple[SegmentView, ...]:
+    def views(segs: Iterable[Segment], side: str) -> tuple[SegmentView, ...]:
+        text = doc.src if side == "src" else doc.tgt
         return tuple(_segment_view(seg, spans[side], text) for seg in segs)
 
     rows = []
     for n, link in enumerate(links):
-        null = not link.src or not link.tgt
-        score = None if null else float(link.score)
+        score = None if not link.src or not link.tgt else float(link.score)
         rows.append(
             RowView(
-                id=pair_key[n],
+                id=pair_keys[n],
                 number=n + 1,
                 kind=link.kind,
                 score=score,
                 bar=0.0 if score is None else min(1.0, max(0.0, score)),
                 low_confidence=bool(link.low_confidence),
-                src=segment_views((src_segs[i] for i in link.src), "src", doc.src),
-                tgt=segment_views((tgt_segs[i] for i in link.tgt), "tgt", doc.tgt),
-                findings=tuple(owned.get(pair_key[n], ())),
+                src=views((src_segs[i] for i in link.src), "src"),
+                tgt=views((tgt_segs[i] for i in link.tgt), "tgt"),
+                findings=tuple(owned.get(pair_keys[n], ())),
             )
         )
-    unpaired = []
-    for n, (seg, side) in enumerate(zip(doc.unpaired, unpaired_side, strict=True)):
-        text = doc.src if side == "src" else doc.tgt
-        view = (_segment_view(seg, spans[side], text),)
-        unpaired.append(
-            RowView(
-                id=unpaired_key[n],
-                number=n + 1,
-                kind="unpaired",
-                score=None,
-                bar=0.0,
-                low_confidence=False,
-                src=view if side == "src" else (),
-                tgt=view if side == "tgt" else (),
-                findings=tuple(owned.get(unpaired_key[n], ())),
-            )
+    unpaired = [
+        RowView(
+            id=key,
+            number=n + 1,
+            kind="unpaired",
+            score=None,
+            bar=0.0,
+            low_confidence=False,
+            src=views((seg,), "src") if side == "src" else (),
+            tgt=views((seg,), "tgt") if side == "tgt" else (),
+            findings=tuple(owned.get(key, ())),
         )
+        for n, (seg, key, side) in enumerate(
+            zip(doc.unpaired, unpaired_keys, unpaired_sides, strict=True)
+        )
+    ]
     return DocumentView(
         id=f"d{index + 1}",
         src_path=doc.src.path or "",
@@ -356,6 +320,30 @@ def _document_view(
     )
 
 
+def _place(
+    placed: Sequence[tuple[Finding, FindingView]],
+    pair_keys: Sequence[str],
+    index_of: Mapping[str, _SideIndex],
+) -> tuple[dict[str, list[FindingView]], dict[str, list[Span]], list[FindingView]]:
+    """Row of each finding (its pair index, else the sentence at its offset), and its spans."""
+    owned: dict[str, list[FindingView]] = defaultdict(list)
+    spans: dict[str, list[Span]] = {"src": [], "tgt": []}
+    loose: list[FindingView] = []
+    for f, view in placed:
+        key: str | None = None
+        if f.pair is not None and 0 <= f.pair < len(pair_keys):
+            key = pair_keys[f.pair]
+        for side, loc in (("src", f.source), ("tgt", f.target)):
+            if loc is not None:
+                spans[side].append(Span(loc.start, loc.end, view.id, view.severity))
+                key = key or index_of[side].owner(loc.start)
+        if key is None:
+            loose.append(view)
+        else:
+            owned[key].append(view)
+    return owned, spans, loose
+
+
 def _side_of(seg: Segment, doc: AlignedDocuments) -> str:
     """Which side's text an unpaired segment's offsets index (they share it in one file)."""
     if doc.src.text[seg.start : seg.end] == seg.text:
@@ -365,53 +353,9 @@ def _side_of(seg: Segment, doc: AlignedDocuments) -> str:
     return "tgt" if seg.lang == doc.tgt.lang != doc.src.lang else "src"
 
 
-def _segment_view(seg: Segment, spans: Sequence[_Span], doc: Document) -> SegmentView:
+def _segment_view(seg: Segment, spans: Sequence[Span], doc: Document) -> SegmentView:
     return SegmentView(
         line=doc.position(seg.start).line if seg.start <= len(doc.text) else 0,
         kind=seg.kind,
         fragments=mark_fragments(seg.text, seg.start, spans),
     )
-
-
-def mark_fragments(text: str, offset: int, spans: Sequence[_Span]) -> tuple[Fragment, ...]:
-    """Cut ``text`` (which starts at ``offset`` of its document) at every finding boundary.
-
-    Overlapping findings give one fragment per distinct set of covering findings, so marks never
-    nest; a zero-width finding becomes a caret at its position.
-    """
-    n = len(text)
-    ranges: list[tuple[int, int, str, str]] = []
-    carets: dict[int, list[_Span]] = defaultdict(list)
-    for s in spans:
-        a, b = s.start - offset, s.end - offset
-        if s.start == s.end:
-            if 0 <= a <= n:
-                carets[a].append(s)
-            continue
-        a, b = max(0, a), min(n, b)
-        if a < b:
-            ranges.append((a, b, s.fid, s.severity))
-    cuts = sorted({0, n, *carets, *(r[0] for r in ranges), *(r[1] for r in ranges)})
-    out: list[Fragment] = []
-    for i, a in enumerate(cuts):
-        if a in carets:
-            out.append(_fragment("", carets[a], caret=True))
-        if i + 1 == len(cuts):
-            break
-        b = cuts[i + 1]
-        covering = [r for r in ranges if r[0] <= a and r[1] >= b]
-        piece = text[a:b]
-        ids = tuple(r[2] for r in covering)
-        if out and not out[-1].caret and out[-1].findings == ids:
-            out[-1] = Fragment(out[-1].text + piece, ids, out[-1].severity)
-        else:
-            out.append(Fragment(piece, ids, _worst(r[3] for r in covering)))
-    return tuple(f for f in out if f.text or f.caret)
-
-
-def _fragment(text: str, spans: Sequence[_Span], caret: bool = False) -> Fragment:
-    return Fragment(text, tuple(s.fid for s in spans), _worst(s.severity for s in spans), caret)
-
-
-def _worst(severities: Iterable[str]) -> str:
-    return max(severities, key=lambda s: _RANK.get(s, -1), default="")
