@@ -236,6 +236,9 @@ def _term_renderings(findings: Sequence[Finding]) -> tuple[tuple[str, str, str, 
 # -- documents, rows and marks ----------------------------------------------------------------
 
 
+_SpansBySegment = dict[tuple[int, int], list[Span]]
+
+
 class _SideIndex:
     """Finds the segment (and the pair) that contains a character offset of one side's text."""
 
@@ -249,6 +252,15 @@ class _SideIndex:
             return None
         seg, key = self.entries[i]
         return key if offset <= seg.end else None  # ``==``: a caret just after the last char
+
+    def touched(self, start: int, end: int) -> list[Segment]:
+        """The segments a span overlaps (a zero-width span: those it sits in or at the edge of)."""
+        lo = max(0, bisect.bisect_right(self.starts, start) - 1)
+        hi = bisect.bisect_right(self.starts, end)
+        segs = [seg for seg, _ in self.entries[lo:hi]]
+        if start == end:
+            return [seg for seg in segs if seg.start <= start <= seg.end]
+        return [seg for seg in segs if seg.start < end and start < seg.end]
 
 
 def _document_view(
@@ -272,7 +284,9 @@ def _document_view(
 
     def views(segs: Iterable[Segment], side: str) -> tuple[SegmentView, ...]:
         text = doc.src if side == "src" else doc.tgt
-        return tuple(_segment_view(seg, spans[side], text) for seg in segs)
+        return tuple(
+            _segment_view(seg, spans[side].get((seg.start, seg.end), ()), text) for seg in segs
+        )
 
     rows = []
     for n, link in enumerate(links):
@@ -324,10 +338,11 @@ def _place(
     placed: Sequence[tuple[Finding, FindingView]],
     pair_keys: Sequence[str],
     index_of: Mapping[str, _SideIndex],
-) -> tuple[dict[str, list[FindingView]], dict[str, list[Span]], list[FindingView]]:
-    """Row of each finding (its pair index, else the sentence at its offset), and its spans."""
+) -> tuple[dict[str, list[FindingView]], dict[str, _SpansBySegment], list[FindingView]]:
+    """Row of each finding (its pair index, else the sentence at its offset), and its spans
+    bucketed by the segments they touch (so marking stays linear in the document size)."""
     owned: dict[str, list[FindingView]] = defaultdict(list)
-    spans: dict[str, list[Span]] = {"src": [], "tgt": []}
+    spans: dict[str, _SpansBySegment] = {"src": defaultdict(list), "tgt": defaultdict(list)}
     loose: list[FindingView] = []
     for f, view in placed:
         key: str | None = None
@@ -335,7 +350,9 @@ def _place(
             key = pair_keys[f.pair]
         for side, loc in (("src", f.source), ("tgt", f.target)):
             if loc is not None:
-                spans[side].append(Span(loc.start, loc.end, view.id, view.severity))
+                span = Span(loc.start, loc.end, view.id, view.severity)
+                for seg in index_of[side].touched(loc.start, loc.end):
+                    spans[side][(seg.start, seg.end)].append(span)
                 key = key or index_of[side].owner(loc.start)
         if key is None:
             loose.append(view)

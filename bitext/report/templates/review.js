@@ -122,8 +122,19 @@
       move(1);
     });
   });
-  function stick() { doc.documentElement.style.setProperty("--toolbar-h", toolbar.offsetHeight + "px"); }
-  window.addEventListener("resize", stick);
-  stick();
-  apply();
+  // The table headers stick just under the toolbar. Measured after the first paint, and set on
+  // the few document sections only: on the root it would restyle every element.
+  var sections = Array.prototype.slice.call(doc.querySelectorAll("section.document"));
+  var stuckAt = -1;
+  function stick() {
+    var h = toolbar.offsetHeight;
+    if (h === stuckAt) { return; }
+    stuckAt = h;
+    sections.forEach(function (t) { t.style.setProperty("--toolbar-h", h + "px"); });
+  }
+  window.addEventListener("resize", function () { window.requestAnimationFrame(stick); });
+  window.requestAnimationFrame(stick);
+  // The page is rendered with everything shown; only a restored form state needs applying.
+  var restored = boxes.some(function (b) { return !b.checked; }) || onlyFindings.checked;
+  if (restored) { apply(); } else { status(); }
 })();
