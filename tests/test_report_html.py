@@ -423,3 +423,58 @@ def test_fragment_takes_the_worst_severity():
 
     fragments = mark_fragments(TEXT, 0, [Span(0, 4, "a", "info"), Span(2, 4, "b", "error")])
     assert [f.severity for f in fragments] == ["info", "error", ""]
+
+
+def _bilingual_result() -> LintResult:
+    """One 原文/翻译 file: both Documents carry the whole text, each with its own side's lines."""
+    lines = [
+        ("en", "Reward hacking is not a bug in the optimiser."),
+        ("zh", "奖励黑客并不是优化器的缺陷。"),
+        ("en", "It is the optimiser doing its job too well."),
+        ("zh", "而是优化器把工作做得太好了。"),
+        ("zh", "（译者注：本段为意译。）"),
+    ]
+    text = "\n\n".join(t for _, t in lines) + "\n"
+    segs: dict[str, list[Segment]] = {"en": [], "zh": []}
+    cursor = 0
+    for i, (lang, line) in enumerate(lines):
+        start = text.index(line, cursor)
+        cursor = start + len(line)
+        segs[lang].append(Segment(line, start, cursor, lang, i, len(segs[lang])))
+    src = Document(text, tuple(segs["en"]), "en", "essay.md")
+    tgt = Document(text, tuple(segs["zh"][:2]), "zh", "essay.md")
+    links = (Link((0,), (0,), 0.86), Link((1,), (1,), 0.79))
+    docs = AlignedDocuments(
+        src, tgt, Alignment(links, src.segments, tgt.segments), (segs["zh"][2],), "bilingual"
+    )
+    blank = text.index("\n\n") + 1  # a blank line: inside the file, in no sentence
+    start = text.index("优化器", text.index("而是"))
+    findings = (
+        Finding(
+            "term-inconsistent",
+            Severity.WARNING,
+            "“optimiser” is rendered two ways",
+            source=locate(src, text.index("optimiser doing"), text.index("optimiser doing") + 9),
+            target=locate(tgt, start, start + 3),
+            term="optimiser",
+            match="优化器",
+        ),
+        Finding("en-hygiene", Severity.INFO, "two blank lines", source=locate(src, blank, blank)),
+    )
+    return LintResult((docs,), findings, {"version": "0.1.0"})
+
+
+def test_bilingual_file_pairs_sides_and_unpaired_note():
+    root = parse(render(_bilingual_result()))
+    assert root.find_all("title")[0].text() == "bitext review: essay.md"
+    row = root.by_id("p2")
+    assert row.find_all("td", cls="tgt")[0].text() == "而是优化器把工作做得太好了。"
+    assert [m.text() for m in row.find_all("mark")] == ["optimiser", "优化器"]
+    assert row.find_all("li", id="f1")  # placed by its offsets: no pair index given
+    note = root.find_all("li", cls="unpaired-item")[0]
+    assert note.find_all("span", cls="side")[0].text() == "target"  # by language: same text
+    # a finding in the file but in no sentence is listed with the document, not dropped
+    section = root.by_id("d1")
+    loose = [li for li in section.find_all("li", cls="finding") if li.attrs["id"] == "f2"]
+    assert loose and loose[0].parent.parent is section
+    assert "essay.md:2:1" in loose[0].text()

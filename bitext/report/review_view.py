@@ -362,12 +362,19 @@ def _place(
 
 
 def _side_of(seg: Segment, doc: AlignedDocuments) -> str:
-    """Which side's text an unpaired segment's offsets index (they share it in one file)."""
+    """Which side an unpaired segment belongs to, so its offsets index the right text.
+
+    In one bilingual file both sides hold the same text, so only the language can tell; with two
+    files, the text the offsets point at decides (a Chinese title may sit in the English file).
+    """
+    by_lang = "tgt" if seg.lang == doc.tgt.lang != doc.src.lang else "src"
+    if doc.src.text == doc.tgt.text:
+        return by_lang
     if doc.src.text[seg.start : seg.end] == seg.text:
         return "src"
     if doc.tgt.text[seg.start : seg.end] == seg.text:
         return "tgt"
-    return "tgt" if seg.lang == doc.tgt.lang != doc.src.lang else "src"
+    return by_lang
 
 
 def _segment_view(seg: Segment, spans: Sequence[Span], doc: Document) -> SegmentView:
