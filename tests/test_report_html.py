@@ -353,6 +353,7 @@ def test_several_documents_get_distinct_ids():
     findings = sample_findings(docs)
     moved = replace(findings[0], source=replace(findings[0].source, path="two.en.md"), target=None)
     root = parse(render(LintResult((docs, other), (*findings, moved), {})))
+    assert root.find_all("title")[0].text() == "bitext review: 2 documents"
     ids = [n.attrs["id"] for n in root.iter() if "id" in n.attrs]
     assert len(ids) == len(set(ids))
     assert root.by_id("d2-p3").find_all("li", id="f11")  # placed in the second document

@@ -96,8 +96,9 @@ def build_page(
     views = [_finding_view(i, f) for i, f in enumerate(findings, 1)]
     placed: list[list[tuple[Finding, FindingView]]] = [[] for _ in documents]
     general: list[FindingView] = []
+    document_of = _DocumentFinder(documents)
     for finding, view in zip(findings, views, strict=True):
-        doc_index = _document_of(finding, documents)
+        doc_index = document_of(finding)
         if doc_index is None:
             general.append(view)
         else:
@@ -107,10 +108,8 @@ def build_page(
     )
     by_rule = Counter(f.rule for f in findings)
     by_sev = Counter(_sev(f) for f in findings)
-    paths = [d.src_path for d in docs] + [d.tgt_path for d in docs]
-    unique_paths = list(dict.fromkeys(p for p in paths if p))
     return PageView(
-        title="bitext review" + (f": {' ↔ '.join(unique_paths[:2])}" if unique_paths else ""),
+        title=_title(docs),
         documents=docs,
         general=tuple(general),
         rules=tuple(sorted(by_rule.items())),
@@ -125,6 +124,13 @@ def build_page(
             "signature": dict(signature),
         },
     )
+
+
+def _title(docs: Sequence[DocumentView]) -> str:
+    if len(docs) != 1:
+        return f"bitext review: {len(docs)} documents"
+    paths = list(dict.fromkeys(p for p in (docs[0].src_path, docs[0].tgt_path) if p))
+    return "bitext review" + (f": {' ↔ '.join(paths)}" if paths else "")
 
 
 def short_signature(signature: Mapping[str, Any]) -> str:
@@ -192,15 +198,28 @@ def _finding_data(view: FindingView, f: Finding) -> dict[str, Any]:
     }
 
 
-def _document_of(f: Finding, documents: Sequence[AlignedDocuments]) -> int | None:
-    for i, doc in enumerate(documents):
-        if f.source is not None and f.source.path == _path(doc.src):
-            return i
-        if f.target is not None and f.target.path == _path(doc.tgt):
-            return i
-    if len(documents) == 1 and ((f.source is None and f.target is None) or f.pair is not None):
-        return 0
-    return None
+class _DocumentFinder:
+    """Which document a finding is about: the first whose source or target path it names."""
+
+    def __init__(self, documents: Sequence[AlignedDocuments]) -> None:
+        self.count = len(documents)
+        self.src: dict[str, int] = {}
+        self.tgt: dict[str, int] = {}
+        for i, doc in enumerate(documents):
+            self.src.setdefault(_path(doc.src), i)
+            self.tgt.setdefault(_path(doc.tgt), i)
+
+    def __call__(self, f: Finding) -> int | None:
+        hits = [
+            table[loc.path]
+            for table, loc in ((self.src, f.source), (self.tgt, f.target))
+            if loc is not None and loc.path in table
+        ]
+        if hits:
+            return min(hits)
+        if self.count == 1 and ((f.source is None and f.target is None) or f.pair is not None):
+            return 0
+        return None
 
 
 def _path(doc: Document) -> str:
