@@ -70,13 +70,14 @@ def synthetic(n: int) -> LintResult:
     for n_link, link in enumerate(links):
         if n_link % 4 == 1 and link.src and link.tgt:
             s, t = src_segs[link.src[0]], tgt_segs[link.tgt[0]]
+            a, b = s.start + s.text.find("40%"), t.start + t.text.find("四成")
             findings.append(
                 Finding(
                     "number-mismatch",
                     Severity.ERROR,
                     "40% in the source, 四成 in the translation",
-                    source=locate(src, s.start + 27, s.start + 30),
-                    target=locate(tgt, t.start + 15, t.start + 17),
+                    source=locate(src, a, a + 3) if a >= s.start else None,
+                    target=locate(tgt, b, b + 2) if b >= t.start else None,
                     pair=n_link,
                     match="四成",
                 )

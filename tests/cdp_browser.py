@@ -177,18 +177,20 @@ class Browser:
         )
 
     def screenshot(self, path: Path, *, full_page: bool = True) -> None:
+        """PNG of the viewport, or of the whole page: for that the viewport is grown to the page,
+        so rows the page lets the browser skip off screen (content-visibility) are drawn too."""
         params: dict[str, Any] = {"format": "png"}
         if full_page:
+            width, height = self.evaluate("[window.innerWidth, window.innerHeight]")
             size = self.send("Page.getLayoutMetrics")["cssContentSize"]
-            params["clip"] = {
-                "x": 0,
-                "y": 0,
-                "width": size["width"],
-                "height": size["height"],
-                "scale": 1,
-            }
+            self.resize(width, int(size["height"]) + 1)
+            self.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            size = self.send("Page.getLayoutMetrics")["cssContentSize"]
+            params["clip"] = {"x": 0, "y": 0, "width": width, "height": size["height"], "scale": 1}
             params["captureBeyondViewport"] = True
         data = self.send("Page.captureScreenshot", params)["data"]
+        if full_page:
+            self.resize(width, height)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(data))
 
