@@ -227,6 +227,9 @@ def test_filters_hide_findings_marks_and_rows(browser, page_url):
     browser.evaluate("document.querySelector('button.only-rule[data-rule=omission]').click()")
     assert _visible_findings(browser) == ["f7"]
     assert browser.evaluate(rows_shown) == ["p6"]
+    browser.evaluate("document.getElementById('reset').click()")
+    assert len(_visible_findings(browser)) == 10
+    assert len(browser.evaluate(rows_shown)) == 7
     assert browser.problems() == []
 
 

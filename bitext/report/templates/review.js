@@ -112,6 +112,11 @@
       if (id) { setCurrent(doc.getElementById(id)); }
     });
   });
+  doc.getElementById("reset").addEventListener("click", function () {
+    boxes.forEach(function (b) { b.checked = true; });
+    onlyFindings.checked = false;
+    apply();
+  });
   Array.prototype.forEach.call(doc.querySelectorAll("button.only-rule"), function (btn) {
     btn.addEventListener("click", function () {
       boxes.forEach(function (b) {
