@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from review_sample import sample_documents, sample_findings, sample_result, span
@@ -479,3 +480,19 @@ def test_bilingual_file_pairs_sides_and_unpaired_note():
     loose = [li for li in section.find_all("li", cls="finding") if li.attrs["id"] == "f2"]
     assert loose and loose[0].parent.parent is section
     assert "essay.md:2:1" in loose[0].text()
+
+
+def test_signature_with_paths_and_numpy_numbers_renders():
+    import numpy as np
+
+    docs = sample_documents()
+    signature = {
+        "version": "0.1.0",
+        "glossary": Path("glossaries/ai-safety.yaml"),
+        "skip": np.float32(-0.1),
+    }
+    root = parse(render(LintResult((docs,), (), signature)))
+    short = root.find_all("p", cls="signature")[0].text()
+    assert "glossary:glossaries/ai-safety.yaml" in short
+    data = json.loads(root.by_id("bitext-data").text())
+    assert data["signature"]["glossary"] == "glossaries/ai-safety.yaml"

@@ -118,7 +118,9 @@ def build_page(
         terms=_term_renderings(findings),
         total=len(findings),
         signature_short=short_signature(signature),
-        signature_full=json.dumps(signature, ensure_ascii=False, indent=2, sort_keys=True),
+        signature_full=json.dumps(
+            signature, ensure_ascii=False, indent=2, sort_keys=True, default=str
+        ),
         data={
             "findings": [_finding_data(v, f) for v, f in zip(views, findings, strict=True)],
             "signature": dict(signature),
