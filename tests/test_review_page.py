@@ -99,8 +99,9 @@ def test_report_writes_the_review_page(run_cli, tmp_path):
     assert f"Wrote {out}" in err
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
-    assert "四成" in html and "30%" in html
-    assert "kind-1-0" in html  # the untranslated last sentence is a visible omission row
+    assert "Careful evaluation matters as much as careful training." in html  # never dropped
+    assert 'data-rule="number-mismatch"' in html  # 30% in the source, 四成 (40%) in the draft
+    assert html.count('<tbody class="pair') >= 4
     code, _, _ = run_cli("report", en, zh, "-o", out, "--force")
     assert code == 0
     assert out.read_text(encoding="utf-8") == html  # byte for byte

@@ -8,7 +8,6 @@ function so the pipeline pieces (align_files, the check runner) can evolve behin
 from __future__ import annotations
 
 import sys
-import webbrowser
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +80,8 @@ def report(
     if output is not None and str(output) != "-":
         err_console.print(f"Wrote {output}: {_counts(documents, findings)}", highlight=False)
         if open_page:
+            import webbrowser
+
             webbrowser.open(output.resolve().as_uri())
 
 
