@@ -146,6 +146,8 @@ class Browser:
         )
 
     def navigate(self, url: str) -> None:
+        """Load ``url`` and wait for its load event (a new document: change more than the hash)."""
+        self.events = [e for e in self.events if e.get("method") != "Page.loadEventFired"]
         self.send("Page.navigate", {"url": url})
         self.wait_event("Page.loadEventFired")
 

@@ -270,7 +270,7 @@ def test_cjk_typography_and_dark_mode_in_css(page):
 def test_output_is_deterministic():
     assert render(sample_result()) == render(sample_result())
     html = render(sample_result())
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"en\">\n")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en">\n')
     assert not re.search(r"20\d\d-\d\d-\d\d[T ]\d\d:\d\d", html)  # no timestamps
 
 

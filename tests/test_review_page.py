@@ -263,6 +263,9 @@ def test_keyboard_moves_focus_between_findings(browser, page_url):
     assert browser.evaluate(active) == "f3"
     browser.press("j")
     assert browser.evaluate(active) == "f5"
+    browser.navigate(page_url + "?linked#f8")  # a link to one finding opens on it
+    assert browser.evaluate(active) == "f8"
+    assert browser.evaluate("document.getElementById('position').textContent") == "9 / 10 shown"
     browser.press("?")
     assert browser.evaluate("!document.getElementById('help').hidden")
     browser.press("Escape")

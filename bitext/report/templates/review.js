@@ -142,4 +142,7 @@
   // The page is rendered with everything shown; only a restored form state needs applying.
   var restored = boxes.some(function (b) { return !b.checked; }) || onlyFindings.checked;
   if (restored) { apply(); } else { status(); }
+  // review.html#f12 opens on finding 12 (ids follow the result's order, so links stay valid).
+  var linked = location.hash && doc.getElementById(location.hash.slice(1));
+  if (linked && linked.classList.contains("finding") && !linked.hidden) { setCurrent(linked); }
 })();
