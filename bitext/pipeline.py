@@ -20,6 +20,9 @@ from .document import Document, Segment
 from .errors import InputError, UsageError
 from .lang import LANGS, detect_lang
 
+#: links may join up to this many sentences on one side (issue 7: default 5, up to 8).
+DEFAULT_MAX_ALIGN = 5
+
 Progress = Callable[[str, int, int], None]
 
 
@@ -63,7 +66,7 @@ def align_files(
     src_lang: str | None = None,
     tgt_lang: str | None = None,
     presplit: bool = False,
-    max_align: int = 5,
+    max_align: int = DEFAULT_MAX_ALIGN,
     split_semicolon: bool = False,
     progress: bool | Progress = False,
 ) -> AlignedDocuments:
