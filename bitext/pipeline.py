@@ -10,6 +10,7 @@ across paragraphs), then numbered globally in pair order.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,8 +44,11 @@ class AlignedDocuments:
     warnings: tuple[str, ...] = ()
 
 
+@functools.lru_cache(maxsize=4)
 def _encoder(model: str | None, cache_dir: str | Path | None, use_cache: bool) -> Any:
-    """The encoder for ``model``; the one place that knows how caching options are passed."""
+    """The encoder for ``model``; the one place that knows how caching options are passed.
+
+    Kept for the process (a model loads once however many files a run aligns)."""
     from .embed.base import get_encoder
 
     if cache_dir is None and use_cache:

@@ -154,9 +154,10 @@ def _side_langs(pairs: list[BlockPair]) -> tuple[str, str]:
 
 
 def _table(text: str, path: str | None) -> Layout:
-    pairs, unpaired = table_rows(text, path)
+    rows, unpaired = table_rows(text, path)
+    pairs = [BlockPair(*row) for row in rows]
     src_lang, tgt_lang = _side_langs(pairs)
-    return Layout("tsv", tuple(BlockPair(*p) for p in pairs), tuple(unpaired), src_lang, tgt_lang)
+    return Layout("tsv", tuple(pairs), tuple(unpaired), src_lang, tgt_lang)
 
 
 def _alternating(text: str, path: str | None) -> Layout:
@@ -223,6 +224,8 @@ def _halves(text: str, path: str | None) -> Layout:
                 best = (score, cut, first)
     _, cut, first = best
     begin = langs.index(first)
+    while begin > 0 and langs[begin - 1] == "mixed":  # a heading opens the first half
+        begin -= 1
     pairs: list[BlockPair] = []
     unpaired: list[Span] = [_as_line(u) for u in units[:begin]]
     firsts: list[Span] = []

@@ -55,12 +55,14 @@ def is_table(text: str, path: str | None = None) -> bool:
     lines = [(s, e) for s, e in line_spans(text) if trim(text, s, e)[0] < trim(text, s, e)[1]]
     if not lines:
         return False
-    bilingual = 0
+    bilingual = tabbed = 0
     for s, e in lines:
         cells = [trim(text, a, b) for a, b in _cells(text, s, e, "\t")]
         langs = {span_lang(text, a, b) for a, b in cells if b > a}
+        tabbed += len(cells) >= 2
         bilingual += len(cells) >= 2 and langs == {"en", "zh"}
-    return bilingual >= max(2, 0.6 * len(lines))
+    # nearly every line has a tab, and most of those hold one English and one Chinese cell
+    return tabbed >= 0.8 * len(lines) and bilingual >= max(2, 0.5 * tabbed)
 
 
 def table_rows(
