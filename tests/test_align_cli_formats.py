@@ -28,7 +28,13 @@ def test_piped_default_is_tsv_with_positions(run_cli):
     assert code == 0, err
     rows = [line.split("\t") for line in out.splitlines()]
     assert rows[0] == [
-        "kind", "score", "low_confidence", "src_location", "source", "tgt_location", "translation"
+        "kind",
+        "score",
+        "low_confidence",
+        "src_location",
+        "source",
+        "tgt_location",
+        "translation",
     ]
     assert all(len(r) == 7 for r in rows)
     first = rows[1]
@@ -46,7 +52,7 @@ def test_piped_default_is_tsv_with_positions(run_cli):
 
 def test_links_format_reads_back_like_gold(run_cli, tmp_path):
     out_file = tmp_path / "article.align"
-    code, out, err = run_cli("align", EN, ZH, "-o", out_file)
+    code, _out, err = run_cli("align", EN, ZH, "-o", out_file)
     assert code == 0, err
     lines = out_file.read_text(encoding="utf-8").splitlines()
     pattern = re.compile(r"\[(\d+(,\d+)*)?\]:\[(\d+(,\d+)*)?\]")
@@ -94,7 +100,7 @@ def test_tmx_parses_and_leaves_out_empty_sides(run_cli, tmp_path):
         tuvs = tu.findall("tuv")
         assert [t.get(XML_LANG) for t in tuvs] == ["en", "zh-CN"]
         assert all(t.find("seg").text for t in tuvs)
-    jsonl_code, jsonl, _ = run_cli("align", EN, ZH, "--format", "jsonl")
+    _jsonl_code, jsonl, _ = run_cli("align", EN, ZH, "--format", "jsonl")
     links = [json.loads(line) for line in jsonl.splitlines()[1:]]
     gaps = sum(1 for link in links if not link["src"] or not link["tgt"])
     assert len(tus) == len(links) - gaps

@@ -42,8 +42,12 @@ def _unpaired(text, layout):
     ],
 )
 def test_marked_blocks_with_label_variants(src_label, tgt_label):
-    text = INTRO + "\n" + "\n\n".join(
-        f"{src_label}{en}\n{tgt_label}{zh}" for en, zh in ((EN1, ZH1), (EN2, ZH2), (EN3, ZH3))
+    text = (
+        INTRO
+        + "\n"
+        + "\n\n".join(
+            f"{src_label}{en}\n{tgt_label}{zh}" for en, zh in ((EN1, ZH1), (EN2, ZH2), (EN3, ZH3))
+        )
     )
     assert detect_layout(text) == "marked"
     layout = parse_layout(text)

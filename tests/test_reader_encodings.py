@@ -13,7 +13,10 @@ from bitext.layout.lines import paragraph_units
 from bitext.reader import read_text
 from tests.conftest import EXAMPLES
 
-ZH = "算力正是这场争论变得具体的地方。如今训练一个前沿模型要花费数亿美元。\n据一项行业估算，其中约六成仅用于购买芯片。\n"
+ZH = (
+    "算力正是这场争论变得具体的地方。如今训练一个前沿模型要花费数亿美元。\n"
+    "据一项行业估算，其中约六成仅用于购买芯片。\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -72,7 +75,10 @@ def test_line_ends_are_kept_and_positions_count_them(tmp_path, newline):
 
 
 def test_full_width_spaces_and_zero_width_characters_are_trimmed():
-    text = "\u3000\u3000Open-weight models\u200b changed the picture.\ufeff\n\n\u3000开放权重模型改变了局面。\u200b\n"
+    text = (
+        "\u3000\u3000Open-weight models\u200b changed the picture.\ufeff\n\n"
+        "\u3000开放权重模型改变了局面。\u200b\n"
+    )
     units = paragraph_units(text)
     assert [text[u.start : u.end] for u in units] == [
         "Open-weight models\u200b changed the picture.",

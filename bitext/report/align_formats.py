@@ -125,7 +125,7 @@ def align_rows(result: AlignedDocuments) -> list[AlignRow]:
 def short_signature(signature: dict[str, Any]) -> str:
     """``bitext 0.1.0|model:use-multilingual@0.2.1|max_align:5|…`` (sacrebleu style)."""
     version = signature.get("version", "?")
-    keys = ["model"] + sorted(k for k in signature if k not in ("version", "model"))
+    keys = ["model", *sorted(k for k in signature if k not in ("version", "model"))]
     parts = [f"bitext {version}"]
     for key in keys:
         value = signature.get(key)
