@@ -153,3 +153,30 @@ def test_gbk_translation_gives_the_same_pairs(run_cli):
 def test_output_is_deterministic(run_cli, fmt):
     first = run_cli("align", BILINGUAL, "--format", fmt)[1]
     assert run_cli("align", BILINGUAL, "--format", fmt)[1] == first
+
+
+def test_src_lang_makes_the_chinese_file_the_source(run_cli):
+    code, out, err = run_cli("align", EN, ZH, "--src-lang", "zh", "--format", "tsv")
+    assert code == 0, err
+    first = out.splitlines()[1].split("\t")
+    assert first[3] == f"{ZH}:1:1" and first[5] == f"{EN}:1:1"
+
+
+@pytest.mark.slow
+def test_presplit_numbering_matches_the_gold_files(shared_data):
+    """--presplit numbers lines exactly as ../shared/data/*/gold does."""
+    from bitext.pipeline import make_document
+
+    options = {"presplit": True, "split_semicolon": False}
+    for gold in sorted(shared_data.glob("*/gold/*.align")):
+        doc_id = gold.stem
+        src = read_text(gold.parent.parent / "src" / doc_id)
+        tgt = read_text(gold.parent.parent / "tgt" / doc_id)
+        src_doc = make_document(src.text, "en", src.path, src.encoding, options)
+        tgt_doc = make_document(tgt.text, "zh", tgt.path, tgt.encoding, options)
+        lines = gold.read_text(encoding="utf-8").split()
+        src_ids = sorted(int(i) for ln in lines for i in re.findall(r"\d+", ln.split(":")[0]))
+        tgt_ids = sorted(int(i) for ln in lines for i in re.findall(r"\d+", ln.split(":")[1]))
+        # gold leaves a few lines unaligned, but its last index is the file's last line
+        assert len(src_doc.segments) == len(src.text.splitlines()) == src_ids[-1] + 1, gold
+        assert len(tgt_doc.segments) == len(tgt.text.splitlines()) == tgt_ids[-1] + 1, gold
