@@ -151,3 +151,18 @@ def test_halves_that_are_summaries_are_reported_not_forced(tmp_path):
     assert all(z in unpaired for z in summaries)
     # the headings still pair with themselves
     assert [s.text for s in result.src.segments if s.kind == "heading"] == ["Analysis", "Hot"]
+
+
+def test_two_files_crlf_and_utf16_positions(tmp_path):
+    en = tmp_path / "en.txt"
+    zh = tmp_path / "zh.txt"
+    en.write_bytes(read_text(EXAMPLES / "article.en.txt").text.replace("\n", "\r\n").encode())
+    zh.write_bytes(read_text(EXAMPLES / "article.zh.txt").text.encode("utf-16"))
+    result = align_files([zh, en])
+    assert result.layout == "two-files" and result.unpaired == ()
+    assert (result.src.path, result.tgt.path) == (str(en), str(zh))
+    assert result.tgt.encoding == "utf-16"
+    assert_positions(result)
+    last = result.tgt.segments[-1]
+    pos = result.tgt.position(last.start)
+    assert pos.line == 19 and last.text.startswith("答案将取决于")

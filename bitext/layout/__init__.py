@@ -218,10 +218,12 @@ def _halves(text: str, path: str | None) -> Layout:
         if first not in langs:
             continue
         begin = langs.index(first)
+        before, after = 0, langs[begin:].count(second)  # running counts: linear in units
         for cut in range(begin + 1, len(units) + 1):
-            score = langs[begin:cut].count(first) + langs[cut:].count(second)
-            if score > best[0]:
-                best = (score, cut, first)
+            before += langs[cut - 1] == first
+            after -= langs[cut - 1] == second
+            if before + after > best[0]:
+                best = (before + after, cut, first)
     _, cut, first = best
     begin = langs.index(first)
     while begin > 0 and langs[begin - 1] == "mixed":  # a heading opens the first half
