@@ -149,7 +149,7 @@ def make_document(text: str, lang: str, path: str, encoding: str, options: dict)
     if options["presplit"]:
         from .layout.lines import line_spans, trim
 
-        segs = []
+        segs: list[Segment] = []
         for s, e in line_spans(text):
             s, e = trim(text, s, e)
             if e > s:

@@ -83,6 +83,12 @@ def decode_bytes(
     if not data:
         return "", "utf-8"
     sample = data[:65536]
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
     controls = sum(sample.count(bytes([b])) for b in _BINARY_BYTES)
     if b"\x00" in sample or controls > len(sample) // 100:
         raise InputError(f"{name}: looks like a binary file, not text")
@@ -90,12 +96,13 @@ def decode_bytes(
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    gb_text: str | None
     try:
-        text = data.decode("gb18030")
+        gb_text = data.decode("gb18030")
     except UnicodeDecodeError:
-        text = None
-    if text is not None and _mostly_cjk(text):
-        return text, "gb18030"
+        gb_text = None
+    if gb_text is not None and _mostly_cjk(gb_text):
+        return gb_text, "gb18030"
     guessed = _chardet_guess(data)
     if guessed:
         try:
@@ -106,6 +113,19 @@ def decode_bytes(
         f"{name}: cannot decode (tried UTF-8, GB18030{', ' + guessed if guessed else ''}); "
         "pass --encoding"
     )
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 saved without a BOM: English text then has a NUL in every other byte."""
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even = sample[0::2].count(0) / (len(sample) // 2)
+    odd = sample[1::2].count(0) / (len(sample) // 2)
+    if odd >= 0.3 and even <= 0.02:
+        return "utf-16-le"
+    if even >= 0.3 and odd <= 0.02:
+        return "utf-16-be"
+    return None
 
 
 def _mostly_cjk(text: str) -> bool:

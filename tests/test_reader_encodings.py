@@ -38,6 +38,15 @@ def test_encodings_are_detected(tmp_path, codec, prefix, expected):
     assert got.encoding == expected
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path, codec):
+    text = "Compute is where the debate becomes concrete.\n算力正是这场争论变得具体的地方。\n"
+    path = tmp_path / "u16.txt"
+    path.write_bytes(text.encode(codec))
+    got = read_text(path)
+    assert (got.text, got.encoding) == (text, codec)
+
+
 def test_short_gbk_line_is_detected(tmp_path):
     path = tmp_path / "short.txt"
     path.write_bytes("人工智能".encode("gbk"))

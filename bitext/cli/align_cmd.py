@@ -110,7 +110,7 @@ def align_command(
     fmt = _pick_format(fmt, output)
     check_output_path(output, force, tuple(Path(f) for f in files))
     with _progress(files) as bar:
-        callback = None
+        callback: Any = False
         if bar is not None:
             task = bar.add_task("reading", total=None)
 
@@ -129,7 +129,7 @@ def align_command(
             presplit=presplit,
             max_align=max_align,
             split_semicolon=split_semicolon,
-            progress=callback or False,
+            progress=callback,
         )
     for warning in result.warnings:
         print_warning(warning)

@@ -171,7 +171,7 @@ def render_links(result: AlignedDocuments) -> Rendered:
         f"[{','.join(map(str, link.src))}]:[{','.join(map(str, link.tgt))}]"
         for link in result.alignment.links
     ]
-    notes = ()
+    notes: tuple[str, ...] = ()
     if result.unpaired:
         notes = (f"links: {len(result.unpaired)} lines that belong to no pair are not shown",)
     return Rendered("\n".join(lines) + ("\n" if lines else ""), notes)
@@ -195,7 +195,7 @@ def render_jsonl(result: AlignedDocuments) -> Rendered:
         "tgt": {"path": result.tgt.path, "lang": result.tgt.lang, "encoding": result.tgt.encoding},
         "warnings": list(result.warnings),
     }
-    out = [header]
+    out: list[dict[str, Any]] = [header]
     for n, r in enumerate(align_rows(result)):
         if r.kind == "unpaired":
             out.append(
