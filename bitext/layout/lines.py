@@ -63,8 +63,13 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: the language of a span is decided on its first characters: a paragraph does not change
+#: script halfway, and counting a whole long paragraph was most of the layout time.
+LANG_SAMPLE = 400
+
+
 def span_lang(text: str, start: int, end: int) -> str:
-    return detect_lang(text[start:end])
+    return detect_lang(text[start : min(end, start + LANG_SAMPLE)])
 
 
 def bilingual_heading(text: str, start: int, end: int) -> tuple[Span, Span] | None:
