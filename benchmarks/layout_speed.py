@@ -26,7 +26,7 @@ from bitext.reader import read_text  # noqa: E402
 def build(mb: float) -> dict[str, tuple[str, str, str]]:
     en = (ROOT / "examples/article.en.txt").read_text(encoding="utf-8").strip().split("\n\n")
     zh = (ROOT / "examples/article.zh.txt").read_text(encoding="utf-8").strip().split("\n\n")
-    intro = "双语精读｜通往递归自我改进的漫长道路\n标签：人工智能 对齐\n发布时间:2026-06-20 04:28阅读:1\n\n"
+    intro = "双语精读｜递归自我改进\n标签：人工智能 对齐\n发布时间:2026-06-20 04:28阅读:1\n\n"
     one = {
         "marked": "\n\n".join(f"原文：{e}\n翻译：{z}" for e, z in zip(en, zh, strict=True)),
         "inline": "\n".join(f"原文: {e} 翻译: {z} 解析: 略。" for e, z in zip(en, zh, strict=True)),
