@@ -127,24 +127,10 @@ def labelled_blocks(text: str) -> list[Part]:
         parts = _line_parts(text, s, e)
         first = parts[0] if parts else None
         if first is not None and first.role == "none" and open_part is not None:
-            merged = Part(
-                open_part.role,
-                Span(
-                    open_part.span.start if open_part.span.end > open_part.span.start else s,
-                    first.span.end,
-                    "",
-                ),
-                open_part.inline,
-            )
-            merged = Part(
-                merged.role,
-                Span(
-                    merged.span.start,
-                    merged.span.end,
-                    span_lang(text, merged.span.start, merged.span.end),
-                ),
-                merged.inline,
-            )
+            span = open_part.span
+            begin = span.start if span.end > span.start else s  # a lone label: content starts here
+            end = first.span.end
+            merged = Part(open_part.role, Span(begin, end, span_lang(text, begin, end)), False)
             out[-1] = merged
             open_part = merged
             waiting = False
