@@ -39,6 +39,9 @@ def _unpaired(text, layout):
         ("EN: ", "ZH: "),
         ("EN ", "ZH "),
         ("英文：", "中文："),
+        ("**原文**：", "**翻译**："),
+        ("**原文：**", "**译文：**"),
+        ("> 原文：", "> 翻译："),
     ],
 )
 def test_marked_blocks_with_label_variants(src_label, tgt_label):
@@ -62,6 +65,15 @@ def test_label_alone_on_its_line_takes_the_following_lines():
     assert layout.name == "marked"
     assert _pairs(text, layout) == [([EN1], [ZH1]), ([EN2], [ZH2])]
     assert _unpaired(text, layout) == []
+
+
+def test_markdown_heading_labels():
+    blocks = [f"## 原文\n\n{EN1}\n\n## 翻译\n\n{ZH1}", f"## 原文\n\n{EN2}\n\n## 翻译\n\n{ZH2}"]
+    text = "# 双语精读\n\n" + "\n\n".join(blocks) + "\n"
+    layout = parse_layout(text)
+    assert layout.name == "marked"
+    assert _pairs(text, layout) == [([EN1], [ZH1]), ([EN2], [ZH2])]
+    assert _unpaired(text, layout) == ["# 双语精读"]
 
 
 def test_words_that_look_like_labels_are_prose():

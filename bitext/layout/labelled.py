@@ -23,17 +23,20 @@ _ROLE = {
     **{lab.lower(): "note" for lab in NOTE_LABELS},
 }
 _ALL = "|".join(sorted((re.escape(x) for x in _ROLE), key=len, reverse=True))
-# At the start of a line: optional bracket, the label, then a colon, a closing bracket, a space
-# or the end of the line. Latin labels need a colon, a bracket or nothing after them, except the
-# upper-case codes EN/ZH/CN which may be followed by a space ("EN  Few ideas …").
+# At the start of a line: optional Markdown (``## ``, ``> ``, ``**``) and bracket, the label,
+# then a colon, a closing bracket, a space or the end of the line. Latin labels need a colon, a
+# bracket or nothing after them, except the upper-case codes EN/ZH/CN which may be followed by a
+# space ("EN  Few ideas …").
 _START = re.compile(
-    rf"[\[【(（]?(?P<label>{_ALL})(?:\s*[\]】)）]\s*[:：]?|\s*[:：]|(?=\s)|$)",
+    rf"(?:[#>]+\s*)?(?:\*\*|__)?[\[【(（]?(?P<label>{_ALL})(?:\*\*|__)?"
+    rf"(?:\s*[\]】)）](?:\*\*|__)?\s*[:：]?|\s*[:：](?:\*\*|__)?|(?=\s)|$)",
     re.IGNORECASE,
 )
 # Inside a line only Chinese labels with a colon count, so English prose saying "Note:" or
 # "Source:" is never cut in two.
 _INLINE = re.compile(
-    r"[\[【]?(?P<label>原文|英文|翻译|译文|中文|解析|注释|点评|分析|讲解)[\]】]?\s*[:：]"
+    r"(?:\*\*)?[\[【]?(?P<label>原文|英文|翻译|译文|中文|解析|注释|点评|分析|讲解)[\]】]?"
+    r"(?:\*\*)?\s*[:：](?:\*\*)?"
 )
 
 
@@ -58,7 +61,7 @@ def _start_label(text: str, s: int, e: int) -> tuple[str, int] | None:
     if m is None:
         return None
     label = m.group("label")
-    after = text[m.end("label") : e]
+    after = text[m.end("label") : e].lstrip("*_")
     if re.match(r"[\u3400-\u9fff]", label) and after[:1] and not re.match(r"[\s:：\]】)）]", after):
         return None  # 中文互联网…: a word, not a label
     if not _label_ok(label, after):
