@@ -149,6 +149,7 @@ def test_gbk_translation_gives_the_same_pairs(run_cli):
     assert gbk == utf8
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["tsv", "jsonl", "links", "tmx", "markdown"])
 def test_output_is_deterministic(run_cli, fmt):
     first = run_cli("align", BILINGUAL, "--format", fmt)[1]
