@@ -84,6 +84,12 @@ def decode_bytes(
     if not data:
         return "", "utf-8"
     sample = data[:65536]
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
     controls = sum(sample.count(bytes([b])) for b in _BINARY_BYTES)
     if b"\x00" in sample or controls > len(sample) // 100:
         raise InputError(f"{name}: looks like a binary file, not text")
@@ -109,6 +115,19 @@ def _try_decode(data: bytes, codec: str) -> str | None:
         return data.decode(codec)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 saved without a BOM: English text then has a NUL in every other byte."""
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even = sample[0::2].count(0) / (len(sample) // 2)
+    odd = sample[1::2].count(0) / (len(sample) // 2)
+    if odd >= 0.3 and even <= 0.02:
+        return "utf-16-le"
+    if even >= 0.3 and odd <= 0.02:
+        return "utf-16-be"
+    return None
 
 
 def _mostly_cjk(text: str) -> bool:

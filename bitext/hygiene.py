@@ -1,0 +1,96 @@
+"""Input hygiene: English words glued together by HTML stripping, and invisible characters.
+
+Web pages copied into text lose the markup between words: "thecompany'sflagship",
+"debutson stock markets". wordninja proposes a split; wordfreq's frequency list decides whether
+the token was a word already (see ../shared/LIBRARIES.md row 2): a token is split only when
+wordfreq has never seen it (zipf 0), it is not camelCase (OpenAI, ChatGPT), and every part is a
+common word. Nothing here changes the file text: the finding carries the suggestion, and
+``clean_for_embedding`` gives the encoder a repaired copy so glued words never derail alignment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .layout.lines import ZERO_WIDTH
+
+#: every part of an accepted split must be at least this common (zipf scale, 3 = once per million
+#: words). LIBRARIES.md: at 3.0 "isbeloved"/"debutson"/"thecompany'sflagship" split and no
+#: legitimate word in the test vocabulary (superintelligence, interpretability, jailbreak) does.
+PART_MIN_ZIPF = 3.0
+#: shorter tokens are too often abbreviations or names to second-guess.
+MIN_TOKEN_LEN = 6
+
+_TOKEN = re.compile(r"(?<![\w/@.\-])[A-Za-z]+(?:'[A-Za-z]+)*(?![\w/@\-])")
+_ZW = re.compile(f"[{ZERO_WIDTH}]")
+
+
+@dataclass(frozen=True)
+class GluedWord:
+    """``text[start:end]`` looks like several words glued together; ``suggestion`` splits them."""
+
+    start: int
+    end: int
+    word: str
+    suggestion: str
+
+
+@lru_cache(maxsize=8192)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=4096)
+def suggest_split(token: str) -> str | None:
+    """The split of ``token`` into common words, or None when it should stay as it is."""
+    if len(token) < MIN_TOKEN_LEN or re.search(r"[a-z][A-Z]", token) or token.isupper():
+        return None
+    if _zipf(token.lower()) > 0:
+        return None
+    import wordninja
+
+    parts = wordninja.split(token)
+    joined = "".join(parts).replace("'", "").lower()
+    if not 2 <= len(parts) <= 4 or joined != token.replace("'", "").lower():
+        return None
+    for part in parts:
+        if len(part) < 2 and part.lower() not in ("a", "i"):
+            return None
+        if _zipf(part.lower()) < PART_MIN_ZIPF:
+            return None
+    return " ".join(parts)
+
+
+def find_glued_words(text: str, start: int = 0, end: int | None = None) -> list[GluedWord]:
+    """Glued-word candidates in ``text[start:end]``, with absolute offsets."""
+    end = len(text) if end is None else end
+    found = []
+    for m in _TOKEN.finditer(text, start, end):
+        suggestion = suggest_split(m.group())
+        if suggestion:
+            found.append(GluedWord(m.start(), m.end(), m.group(), suggestion))
+    return found
+
+
+def repair_glued_words(text: str) -> str:
+    """``text`` with every glued word split (for embedding, never for display or offsets)."""
+    out, pos = [], 0
+    for g in find_glued_words(text):
+        out.append(text[pos : g.start])
+        out.append(g.suggestion)
+        pos = g.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def clean_for_embedding(text: str, lang: str) -> str:
+    """What the encoder should read: no zero-width characters, plain spaces, glued words split."""
+    text = _ZW.sub("", text).replace("\u3000", " ")
+    text = re.sub(r"[ \t]*(?:\r\n|\r|\n)[ \t]*", " " if lang == "en" else "", text)
+    if lang == "en":
+        text = repair_glued_words(text)
+    return text
