@@ -102,7 +102,6 @@ def test_terms_refuses_to_overwrite_without_force(tmp_path, run_cli):
     assert starter.read_text(encoding="utf-8") == "keep me"
 
 
-@pytest.mark.xfail(raises=NotImplementedError, strict=False, reason="needs align_files")
 def test_terms_on_two_files_writes_a_starter_glossary(tmp_path, run_cli):
     starter = tmp_path / "starter.yaml"
     code, out, err = run_cli(

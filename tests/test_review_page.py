@@ -34,8 +34,6 @@ def browser_test(fn):
     return pytest.mark.browser(pytest.mark.slow(skip(fn)))
 
 
-needs_pipeline = pytest.mark.xfail(strict=False, reason="needs align_files/check")
-
 EN = """# Reward hacking
 
 Reinforcement learning agents optimise the reward they are given, not the goal we meant.
@@ -89,7 +87,6 @@ def test_open_needs_an_output_file(run_cli, tmp_path):
     assert code == 2 and "--open needs -o FILE" in err
 
 
-@needs_pipeline
 def test_report_writes_the_review_page(run_cli, tmp_path):
     en, zh, out = tmp_path / "a.en.md", tmp_path / "a.zh.md", tmp_path / "review.html"
     en.write_text(EN, encoding="utf-8")
@@ -107,7 +104,6 @@ def test_report_writes_the_review_page(run_cli, tmp_path):
     assert out.read_text(encoding="utf-8") == html  # byte for byte
 
 
-@needs_pipeline
 def test_report_missing_input_is_one_error_line(run_cli, tmp_path):
     code, _, err = run_cli(
         "report", tmp_path / "nope.en.md", tmp_path / "nope.zh.md", "-o", "x.html"

@@ -71,7 +71,7 @@ def report(
 
     glossaries = _load_glossaries(glossary or ())
     documents = _align(
-        paths, model=model, cache_dir=cache_dir, no_cache=no_cache, encoding=encoding
+        paths, model=model, cache_dir=cache_dir, use_cache=not no_cache, encoding=encoding
     )
     findings = _check(documents, glossaries)
     html = _render(documents, findings, glossaries, title)
