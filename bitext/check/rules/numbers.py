@@ -33,18 +33,38 @@ class NumberMismatch(Rule):
                 "src": self._side(ctx.alignment.src, link.src, ctx.src.lang),
                 "tgt": self._side(ctx.alignment.tgt, link.tgt, ctx.tgt.lang),
             }
-            directions = [("src", "tgt"), ("tgt", "src")]
+            missing = {
+                side: self._unmatched(found[side], found[other])
+                for side, other in (("src", "tgt"), ("tgt", "src"))
+            }
             if not self.config["both_directions"]:
-                directions = directions[:1]
-            for side, other in directions:
-                reported: set[str] = set()
-                for q in found[side]:
-                    if not q.strong or q.label() in reported:
-                        continue
-                    if any(q.matches(o) for o in found[other]):
-                        continue
-                    reported.add(q.label())
+                missing["tgt"] = []
+            # a number changed (60% -> 50%) is one finding pointing at both sides
+            for a, b in zip(missing["src"], missing["tgt"], strict=False):
+                yield self.finding(
+                    ctx,
+                    f"number “{a.text}”{_meaning(a)} in the source does not match "
+                    f"“{b.text}”{_meaning(b)} in the translation",
+                    pair=index,
+                    src_span=(a.start, a.end),
+                    tgt_span=(b.start, b.end),
+                    match=a.text,
+                )
+            n = min(len(missing["src"]), len(missing["tgt"]))
+            for side, other in (("src", "tgt"), ("tgt", "src")):
+                for q in missing[side][n:]:
                     yield self._finding(ctx, index, side, other, q, found[other])
+
+    @staticmethod
+    def _unmatched(ours: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
+        """Strong quantities of ``ours`` that nothing in ``theirs`` can mean; one per meaning."""
+        out: list[Quantity] = []
+        seen: set[str] = set()
+        for q in ours:
+            if q.strong and q.label() not in seen and not any(q.matches(o) for o in theirs):
+                seen.add(q.label())
+                out.append(q)
+        return out
 
     @staticmethod
     def _side(segments, indices, doc_lang: str) -> list[Quantity]:
@@ -69,9 +89,8 @@ class NumberMismatch(Rule):
         return out
 
     def _finding(self, ctx, index, side, other, q: Quantity, others: list[Quantity]) -> Finding:
-        meaning = f" ({q.label()})" if q.label() != q.text else ""
         message = (
-            f"number “{q.text}”{meaning} in the {_SIDE_NAME[side]} is missing or different in "
+            f"number “{q.text}”{_meaning(q)} in the {_SIDE_NAME[side]} is missing or different in "
             f"the {_SIDE_NAME[other]}"
         )
         if others:
@@ -86,3 +105,7 @@ class NumberMismatch(Rule):
             tgt_span=span if side == "tgt" else None,
             match=q.text,
         )
+
+
+def _meaning(q: Quantity) -> str:
+    return f" ({q.label()})" if q.label() != q.text else ""
