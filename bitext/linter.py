@@ -7,6 +7,7 @@ in milliseconds with the file named. Then one encoder is loaded once for every f
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,13 +148,23 @@ def signature(
     record: dict[str, Any] = {
         "version": __version__,
         "rules": list(loaded.ids),
-        "glossaries": [Path(g).name if ("/" in g or "\\" in g) else g for g in glossary_names],
+        "glossaries": [_glossary_id(g) for g in glossary_names],
     }
     if loaded.options:
         record["options"] = dict(loaded.options)
     if documents:
         record["alignment"] = dict(documents[0].alignment.signature)
     return record
+
+
+def _glossary_id(name: str) -> str:
+    """``name@sha256[:12]`` of a glossary file's bytes (so a changed glossary changes the
+    signature); a shipped glossary is recorded by name."""
+    path = Path(name)
+    if path.is_file():
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        return f"{path.name}@{digest}"
+    return name
 
 
 def short_signature(record: dict[str, Any]) -> str:

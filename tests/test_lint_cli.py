@@ -302,3 +302,71 @@ def test_real_bilingual_file_and_directory_run(run_cli, tmp_path):
     body = json.loads(out)
     uris = [a["location"]["uri"] for a in body["runs"][0]["artifacts"]]
     assert len(uris) == 3
+
+
+# ------------------------------------------------------------------ glossaries (issue 6)
+
+
+def _has_glossary() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("bitext.check.glossary") is not None
+
+
+GLOSSARY = """\
+name: lint-test
+version: 1
+source: en
+target: zh
+terms:
+  - en: [recursive self-improvement, RSI]
+    zh: [递归式自我升级]
+    forbidden: [递归自我改进]
+"""
+TERM_PAIRS = [
+    *CLEAN,
+    ("Some fear recursive self-improvement.", "有些人担心递归自我改进。", 0.8),
+]
+
+
+@pytest.mark.xfail(not _has_glossary(), reason="needs glossary", strict=False)
+def test_glossary_option_reports_term_findings(run_cli, tmp_path, fake_align):
+    en, zh = setup_pair(tmp_path, fake_align, TERM_PAIRS)
+    glossary = tmp_path / "terms.yaml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    code, out, err = run_cli("lint", en, zh, "--glossary", glossary, "--fail-on", "info")
+    assert code == 1, err
+    assert "term-forbidden" in out
+
+
+@pytest.mark.xfail(not _has_glossary(), reason="needs glossary", strict=False)
+def test_glossaries_listed_in_config_are_relative_to_it(run_cli, tmp_path, fake_align):
+    en, zh = setup_pair(tmp_path / "docs", fake_align, TERM_PAIRS)
+    (tmp_path / "terms").mkdir()
+    (tmp_path / "terms" / "mine.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / ".bitext.toml").write_text('glossaries = ["terms/mine.yaml"]\n', encoding="utf-8")
+    code, out, err = run_cli("lint", en, zh, "--format", "json", "--fail-on", "info")
+    assert code == 1, err
+    body = json.loads(out)
+    assert any(f["rule"] == "term-forbidden" for f in body["findings"])
+    assert body["signature"]["glossaries"][0].startswith("mine.yaml@")
+
+
+def test_malformed_glossary_is_an_error_before_alignment(run_cli, tmp_path, fake_align):
+    en, zh = setup_pair(tmp_path, fake_align, CLEAN)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("terms: [\n", encoding="utf-8")
+    code, _, err = run_cli("lint", en, zh, "--glossary", bad)
+    assert code == 2 and err.startswith("Error:")
+    assert fake_align.calls == []
+
+
+def test_html_format_is_loaded_before_alignment(run_cli, tmp_path, fake_align):
+    """--format html renders via REPORTERS["html"]; a missing reporter is exit 2, no crash."""
+    en, zh = setup_pair(tmp_path, fake_align, BROKEN)
+    code, _, err = run_cli("lint", en, zh, "--format", "html", "-o", tmp_path / "review.html")
+    if code == 2:
+        assert "not available" in err and fake_align.calls == []
+    else:
+        assert code == 1
+        assert "<html" in (tmp_path / "review.html").read_text(encoding="utf-8").lower()

@@ -72,7 +72,6 @@ def lint_command(
     from ..check.baseline import baseline_text
     from ..errors import UsageError
     from ..linter import failing, lint
-    from ..report.base import get_reporter
 
     if output_format not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
@@ -80,6 +79,7 @@ def lint_command(
         raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     check_output_path(output, force)
     check_output_path(write_baseline, force)
+    reporter = _reporter(output_format)
     outcome = lint(
         inputs or [],
         pairs=pair or [],
@@ -99,10 +99,23 @@ def lint_command(
         write_output(baseline_text(outcome.all_findings), write_baseline)
         err_console.print(f"Wrote {len(outcome.all_findings)} finding(s) to {write_baseline}")
         return 0
-    write_output(get_reporter(output_format).render(outcome.result), output)
+    write_output(reporter.render(outcome.result), output)
     _summary(outcome)
     threshold = fail_on or outcome.config.fail_on
     return 1 if failing(outcome.result.findings, threshold) else 0
+
+
+def _reporter(name: str):
+    """The reporter for ``--format``, loaded before any text is read."""
+    from ..errors import UsageError
+    from ..report.base import REPORTERS, get_reporter
+
+    try:
+        return get_reporter(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != REPORTERS[name].partition(":")[0]:
+            raise
+        raise UsageError(f"--format {name} is not available in this install") from None
 
 
 def _split(value: str | None) -> list[str] | None:
