@@ -32,6 +32,8 @@ class Quantity:
     strong: bool = True
     #: "more than" forms (两个多, 十多, 三十余): the meaning covers [value, value + step).
     step: float = 0.0
+    #: other values the same words may stand for (1920s -> 20 as in 二十年代; 10:00 -> 22 h).
+    alts: tuple[float, ...] = ()
 
     def label(self) -> str:
         """A short human form of the meaning: ``60%``, ``×10``, ``99 min``, ``150000000``."""
@@ -39,13 +41,15 @@ class Quantity:
         more = "+" if self.step else ""
         return {
             "percent": f"{number}%{more}",
+            "time": f"{int(self.value)}:{round(self.value % 1 * 60):02d}",
             "multiplier": f"×{number}{more}",
             "minutes": f"{number} min",
         }.get(self.kind, number + more)
 
     def matches(self, other: Quantity) -> bool:
         """Whether two quantities can mean the same thing (leniently: false alarms cost trust)."""
-        if _close(self.value, other.value):
+        mine, theirs = (self.value, *self.alts), (other.value, *other.alts)
+        if any(_close(a, b) for a in mine for b in theirs):
             return True
         for a, b in ((self, other), (other, self)):
             if a.step and a.value <= b.value < a.value + a.step:
@@ -68,7 +72,24 @@ def _fmt(value: float) -> str:
 # ---------------------------------------------------------------------------------- shared
 _DIGITS = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: "1." or "(2)" opening a segment, and "[3]" footnote marks, are structure, not content.
-_STRUCTURE = re.compile(r"^\s*(?:\(?\d{1,2}[.、)]\s)|\[\d{1,3}\]")
+_STRUCTURE = re.compile(
+    r"^\s*(?:\(?\d{1,2}[.、)]\s)|\[\d{1,3}\]"
+    # labels, not quantities: "Figure 2-1", "eq. (3.2)", "图2.1", "式（2.1）", "表 3"
+    r"|\b(?:fig(?:ure)?s?|tables?|eqs?|equations?|sections?|appendix|chapters?|parts?)\.?\s*"
+    r"\(?\d+(?:[.\-–]\d+)*\)?"
+    r"|[图表式]\s*[（(]?\d+(?:[.\-–]\d+)*[）)]?|方程\s*[（(]\d+(?:[.\-–]\d+)*[）)]",
+    re.IGNORECASE,
+)
+#: clock times: 7:30, 10：00 -> hours (10:00 also matches "10 p.m." as 22)
+_TIME = re.compile(r"(?<![\d.])(\d{1,2})[:：](\d{2})(?![\d:：])")
+
+
+def _times(text: str, norm: str, out: _Collector) -> None:
+    for m in _TIME.finditer(norm):
+        hours, minutes = int(m.group(1)), int(m.group(2))
+        if hours < 24 and minutes < 60:
+            value = hours + minutes / 60
+            out.add(text, m, value, "time", alts=(value + 12,) if hours < 12 else ())
 
 
 def _number(text: str) -> float:
@@ -98,12 +119,18 @@ class _Collector:
         *,
         strong: bool = True,
         step: float = 0.0,
+        alts: tuple[float, ...] = (),
     ) -> None:
         if value is None or not self.free(m.start(), m.end()):
             return
-        self.found.append(
-            Quantity(value, kind, m.start(), m.end(), text[m.start() : m.end()], strong, step)
-        )
+        span = text[m.start() : m.end()]
+        self.found.append(Quantity(value, kind, m.start(), m.end(), span, strong, step, alts))
+
+    def add_span(self, text: str, start: int, end: int, value: float | None, **kw: bool) -> None:
+        """Like ``add`` for an explicit span (part of a match)."""
+        match = re.compile(re.escape(text[start:end])).match(text, start)
+        if match:
+            self.add(text, match, value, **kw)
 
     def result(self) -> list[Quantity]:
         return sorted(self.found, key=lambda q: (q.start, q.end))
@@ -129,8 +156,16 @@ _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一�
 _ZH_NUM = rf"(?:(?:{_DIGITS})[十百千万亿]*|{_CN})"
 #: words whose numeral characters are not numbers (十分 "very", 千万 "by all means", 一些 "some").
 _ZH_IDIOMS = re.compile(
-    r"一些|一样|一起|一直|一定|一般|一切|统一|唯一|一旦|一致|一方面|一边|一点|之一|一成不变"
-    r"|十分|千万(?=[不别要])|万一|万物|一下|一再|一向|一同|不一|万分|百般|千方百计|三思"
+    r"一些|一样|一起|一直|一定|一般|一切|统一|唯一|一旦|一致|一方面|一边|一点|(?<!分)之一|一成不变"
+    r"|十分|千万(?=[不别要])|万一|万物|万万|一下|一再|一向|一同|不一|万分|百般|千方百计|三思|四处"
+    r"|百姓|千古|万岁|五湖四海|七嘴八舌|乱七八糟|一心一意|三心二意|四面八方|千千万万"
+    r"|千[米克瓦兆]|[几数][十百千万亿]+"
+)
+#: measure words and units: a Chinese numeral followed by one of these is a real count (三个,
+#: 十年, 五名), while a bare one is often part of a word or an idiom (四处, 百姓) and only helps.
+_MEASURE = re.compile(
+    r"[个年月日号天周岁次名位人种项家条章篇部本台所场届件份张只倍成%万亿千百元米秒分点层级代]"
+    r"|小时|分钟|公里|美元|英里|世纪|季度"
 )
 
 
@@ -160,6 +195,12 @@ def chinese_quantities(text: str) -> list[Quantity]:
     """Quantities in Chinese (or mixed) text, with spans into ``text``."""
     norm = _mask(_mask(text.translate(_FULLWIDTH), _ZH_IDIOMS), _STRUCTURE)
     out = _Collector()
+    _times(text, norm, out)
+    # 二三十年代, 七八十个: a range of tens; each end only helps matching
+    for m in re.finditer(r"([一二三四五六七八九])([一二三四五六七八九])十", norm):
+        for group in (1, 2):
+            out.add_span(text, m.start(group), m.start(group) + 1, 10.0 * _CN_DIGIT[m.group(group)],
+                         strong=False)  # fmt: skip
     n = _ZH_NUM
     # 1小时39分 / 两个多小时二十分钟 -> minutes
     for m in re.finditer(rf"({n})\s*个?多?\s*小时\s*({n})\s*分钟?", norm):
@@ -197,6 +238,10 @@ def chinese_quantities(text: str) -> list[Quantity]:
         token = m.group()
         if re.search(r"\d", token):
             out.add(text, m, _cn_value(token))
+        elif len(token) > 1 and token.endswith("两") and token[-2] not in "百千万亿":
+            # 二十两 is twenty taels (两 the unit), not 22: read what precedes it
+            value = _cn_value(token[:-1])
+            out.add_span(text, m.start(), m.end() - 1, value, strong=False)
         elif re.fullmatch(r"[一二两三四五六七八九]{2}", token) and not norm.startswith(
             "年", m.end()
         ):  # 两三个, 七八成: a range, each end only helps matching
@@ -206,7 +251,9 @@ def chinese_quantities(text: str) -> list[Quantity]:
                     out.add(text, sub, float(_CN_DIGIT[char]), strong=False)
         else:
             value = _cn_value(token)
-            out.add(text, m, value, strong=value is not None and value >= 3)
+            counted = bool(_MEASURE.match(norm, m.end()))
+            strong = value is not None and value >= 3 and (counted or len(token) > 1)
+            out.add(text, m, value, strong=strong)
     # 一半 = half
     for m in re.finditer(r"一半", norm):
         out.add(text, m, 50.0, "percent", strong=False)
@@ -270,6 +317,14 @@ _ORDINALS = {
             "tenth",
             "eleventh",
             "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
         ]
     )
 }
@@ -324,7 +379,7 @@ _FOLD = {
 _WORD = "|".join(sorted([*_ONES, *_TENS, *_SCALES, "dozen"], key=len, reverse=True))
 _EN_WORDS = rf"(?:\b(?:a|{_WORD})\b[ -](?:and[ -])?)*\b(?:{_WORD})\b"
 _EN_NUM = rf"(?:{_DIGITS}|{_EN_WORDS})"
-_SCALE_SUFFIX = r"(?:\s*(?:thousand|million|billion|trillion|bn)\b|(?<=\d)(?:bn|m|k)\b)"
+_SCALE_SUFFIX = r"(?:[\s-]*(?:thousand|million|billion|trillion|bn)\b|(?<=\d)(?:bn|m|k)\b)"
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 
@@ -372,6 +427,16 @@ def english_quantities(text: str) -> list[Quantity]:
     out = _Collector()
     n = _EN_NUM
     flags = re.IGNORECASE
+    _times(text, norm, out)
+    for m in re.finditer(r"(?<![\d.])(1\d|20)(\d)0s\b", norm):  # the 1920s = 二十年代
+        decade = float(m.group(2)) * 10
+        out.add(text, m, float(m.group(1) + m.group(2) + "0"), alts=(decade,))
+    for m in re.finditer(rf"\b(?:(a|{_EN_WORDS})\s+)?decades?\b", norm, flags):
+        if m.group(1):  # two decades = 20 years
+            count = _words_value(m.group(1))
+            out.add(text, m, count * 10 if count else None, alts=(count or 0.0,))
+    for m in re.finditer(r"\b(?:centenary|centennial)\b", norm, flags):
+        out.add(text, m, 100.0)
     # 1 hour 39 minutes, 2 hours and 5 mins -> minutes
     for m in re.finditer(
         rf"({n})\s*(?:hours?|hrs?|h)\s*(?:and\s+)?({n})\s*(?:minutes?|mins?|m)\b", norm, flags
