@@ -114,12 +114,16 @@ def main() -> None:
     rng = random.Random(5)
     clean_total, pairs_total = Counter(), 0
     caught, injected = Counter(), Counter()
+    per_set: Counter[str] = Counter()
+    per_set_pairs: Counter[str] = Counter()
     for name, sl, tl, src, tgt, links in corpora():
         linked = scored(src, tgt, links, not args.no_encoder)
         docs = build(name, sl, tl, src, tgt, linked)
         found = run_rules(loaded, docs)
         n_pairs = sum(1 for link in linked if link.src and link.tgt)
         pairs_total += n_pairs
+        per_set_pairs[name.split("/")[0]] += n_pairs
+        per_set[name.split("/")[0]] += sum(1 for f in found if f.rule == "number-mismatch")
         clean_total.update(f.rule for f in found if f.rule not in ("omission", "addition"))
         # gold 1-0 / 0-1 links are real omissions/additions of the published translation
         clean_total.update(
@@ -163,6 +167,9 @@ def main() -> None:
     print("findings on correct gold pairs (per 100 pairs):")
     for rule, count in sorted(clean_total.items()):
         print(f"  {rule:40s} {count:5d}  ({100 * count / pairs_total:.2f})")
+    for name in sorted(per_set_pairs):
+        rate = 100 * per_set[name] / per_set_pairs[name]
+        print(f"  number-mismatch on {name:21s} {per_set[name]:5d}  ({rate:.2f})")
     print("injected errors caught:")
     for rule in sorted(injected):
         print(f"  {rule:40s} {caught[rule]:3d} / {injected[rule]}")

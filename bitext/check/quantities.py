@@ -44,6 +44,7 @@ class Quantity:
             "time": f"{int(self.value)}:{round(self.value % 1 * 60):02d}",
             "multiplier": f"×{number}{more}",
             "minutes": f"{number} min",
+            "century": f"{number}世纪",
         }.get(self.kind, number + more)
 
     def matches(self, other: Quantity) -> bool:
@@ -53,6 +54,9 @@ class Quantity:
             return True
         for a, b in ((self, other), (other, self)):
             if a.step and a.value <= b.value < a.value + a.step:
+                return True
+        for a, b in ((self, other), (other, self)):  # 20世纪 covers the 1920s
+            if a.kind == "century" and (a.value - 1) * 100 <= b.value < a.value * 100:
                 return True
         # 增加了两倍 is read as both ×2 and ×3 by Chinese readers: accept off-by-one multipliers.
         multiplier = "multiplier" in (self.kind, other.kind)
@@ -73,11 +77,12 @@ def _fmt(value: float) -> str:
 _DIGITS = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: "1." or "(2)" opening a segment, and "[3]" footnote marks, are structure, not content.
 _STRUCTURE = re.compile(
-    r"^\s*(?:\(?\d{1,2}[.、)]\s)|\[\d{1,3}\]"
+    r"^\s*(?:\(?\d{1,2}[.、)](?!\d))|\[\d{1,3}\]"
     # labels, not quantities: "Figure 2-1", "eq. (3.2)", "图2.1", "式（2.1）", "表 3"
     r"|\b(?:fig(?:ure)?s?|tables?|eqs?|equations?|sections?|appendix|chapters?|parts?)\.?\s*"
     r"\(?\d+(?:[.\-–]\d+)*\)?"
-    r"|[图表式]\s*[（(]?\d+(?:[.\-–]\d+)*[）)]?|方程\s*[（(]\d+(?:[.\-–]\d+)*[）)]",
+    r"|[图表式]\s*[（(]?\d+(?:[.\-–]\d+)*[）)]?|方程\s*[（(]\d+(?:[.\-–]\d+)*[）)]"
+    r"|第\s*[\d零〇一二两三四五六七八九十百]+\s*(?:章|节|部分|条|款|卷|篇|编)",
     re.IGNORECASE,
 )
 #: clock times: 7:30, 10：00 -> hours (10:00 also matches "10 p.m." as 22)
@@ -196,6 +201,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
     norm = _mask(_mask(text.translate(_FULLWIDTH), _ZH_IDIOMS), _STRUCTURE)
     out = _Collector()
     _times(text, norm, out)
+    for m in re.finditer(rf"({_ZH_NUM})\s*世纪", norm):
+        out.add(text, m, _cn_value(m.group(1)), "century")
     # 二三十年代, 七八十个: a range of tens; each end only helps matching
     for m in re.finditer(r"([一二三四五六七八九])([一二三四五六七八九])十", norm):
         for group in (1, 2):
@@ -416,7 +423,7 @@ def _scaled(number: str, suffix: str) -> float | None:
     value = _words_value(number)
     if value is None:
         return None
-    key = suffix.strip().lower()
+    key = re.sub(r"[\s-]", "", suffix).lower()
     factor = {"bn": 1e9, "m": 1e6, "k": 1e3}.get(key, _SCALES.get(key, 1))
     return value * factor
 
