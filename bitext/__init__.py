@@ -56,5 +56,6 @@ __all__ = [
     "__version__",
     "align",
     "check",
+    "lint",
     "split",
 ]

@@ -141,3 +141,10 @@ def test_junit_clean_run_has_a_passing_case():
     root = ET.fromstring(render("junit", LintResult((docs,), ())))
     assert root.get("failures") == "0"
     assert [c.get("name") for c in root.iter("testcase")] == ["no findings"]
+
+
+def test_github_annotates_the_translation_when_both_sides_exist(result):
+    both = next(f for f in result.findings if f.source and f.target)
+    out = get_reporter("github").render(LintResult(result.documents, (both,)))
+    assert out.startswith(f"::warning file={both.target.path},line={both.target.line},")
+    assert f"[source: {both.source}]" in out

@@ -79,7 +79,7 @@ def _text_files(folder: Path) -> list[Path]:
 def _pair_directories(left: Path, right: Path) -> tuple[list[tuple[Path, ...]], list[Path]]:
     ours = {p.relative_to(left): p for p in _text_files(left)}
     theirs = {p.relative_to(right): p for p in _text_files(right)}
-    units = [(ours[r], theirs[r]) for r in sorted(set(ours) & set(theirs))]
+    units: list[tuple[Path, ...]] = [(ours[r], theirs[r]) for r in sorted(set(ours) & set(theirs))]
     lonely = [ours[r] for r in sorted(set(ours) - set(theirs))]
     lonely += [theirs[r] for r in sorted(set(theirs) - set(ours))]
     return units, lonely
@@ -137,7 +137,8 @@ def _pair_rule(rule: str) -> tuple[list[tuple[Path, ...]], list[tuple[Path, Path
     if len(wild.findall(left)) != len(wild.findall(right)):
         raise UsageError(f"--pair {rule!r}: both sides need the same wildcards")
     regex = _pattern_regex(Path(left).as_posix())
-    units, missing = [], []
+    units: list[tuple[Path, ...]] = []
+    missing: list[tuple[Path, Path]] = []
     matches = sorted(glob.glob(left, recursive=True))
     if not matches:
         raise InputError(f"--pair {rule!r}: no file matches {left}")

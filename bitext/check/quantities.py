@@ -131,11 +131,13 @@ class _Collector:
         span = text[m.start() : m.end()]
         self.found.append(Quantity(value, kind, m.start(), m.end(), span, strong, step, alts))
 
-    def add_span(self, text: str, start: int, end: int, value: float | None, **kw: bool) -> None:
+    def add_span(
+        self, text: str, start: int, end: int, value: float | None, *, strong: bool = True
+    ) -> None:
         """Like ``add`` for an explicit span (part of a match)."""
         match = re.compile(re.escape(text[start:end])).match(text, start)
         if match:
-            self.add(text, match, value, **kw)
+            self.add(text, match, value, strong=strong)
 
     def result(self) -> list[Quantity]:
         return sorted(self.found, key=lambda q: (q.start, q.end))

@@ -22,7 +22,9 @@ def escape_property(text: str) -> str:
 
 
 def annotation(finding: Finding) -> str:
-    loc = finding.source or finding.target
+    """One workflow command. A finding on both sides is annotated on the translation, the file
+    a translation pull request changes; the message names the source position."""
+    loc = finding.target or finding.source
     props: list[tuple[str, str]] = []
     if loc is not None:
         props += [("file", loc.path), ("line", str(loc.line)), ("col", str(loc.column))]
@@ -31,7 +33,7 @@ def annotation(finding: Finding) -> str:
     props.append(("title", f"bitext {finding.rule}"))
     message = finding.message
     if finding.source and finding.target:
-        message += f" [{finding.target}]"
+        message += f" [source: {finding.source}]"
     rendered = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     return f"::{LEVELS[finding.severity]} {rendered}::{escape_data(message)}\n"
 

@@ -15,7 +15,9 @@ from .text import finding_line
 
 
 def _suite_name(src: str | None, tgt: str | None) -> str:
-    return src if src == tgt or not tgt else f"{src} -> {tgt}"
+    if src == tgt or not tgt:
+        return src or "<text>"
+    return f"{src} -> {tgt}"
 
 
 class JunitReporter(Reporter):
