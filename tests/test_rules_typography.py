@@ -123,3 +123,14 @@ def test_bilingual_file_only_reads_each_language_once():
         ("en-hygiene", "notes.md:1:4"),
         ("zh-typography", "notes.md:2:6"),
     ]
+
+
+def test_english_hygiene_leaves_names_and_interjections_alone():
+    docs = aligned(
+        [
+            ('Her nicknames were "Zhen Zhen" and "Yao Yao", ha ha.', "她的小名叫真真和瑶瑶。", 0.8),
+            ("The the clock went on.", "钟继续走。", 0.8),
+        ]
+    )
+    found = bitext.check(docs, select=["en-hygiene"])
+    assert [f.match for f in found] == ["The the"]
