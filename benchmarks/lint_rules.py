@@ -109,8 +109,10 @@ def build(name, sl, tl, src, tgt, links):
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-encoder", action="store_true")
+    parser.add_argument("--z", type=float, default=None, help="low-similarity z_threshold")
     args = parser.parse_args()
-    loaded = load_rules(select=RULE_IDS)
+    config = {"rules": {"low-similarity": {"z_threshold": args.z}}} if args.z else None
+    loaded = load_rules(config, select=RULE_IDS)
     rng = random.Random(5)
     clean_total, pairs_total = Counter(), 0
     caught, injected = Counter(), Counter()
