@@ -45,6 +45,7 @@ class Quantity:
             "multiplier": f"×{number}{more}",
             "minutes": f"{number} min",
             "century": f"{number}世纪",
+            "label": f"#{number}",
         }.get(self.kind, number + more)
 
     def matches(self, other: Quantity) -> bool:
@@ -76,15 +77,33 @@ def _fmt(value: float) -> str:
 # ---------------------------------------------------------------------------------- shared
 _DIGITS = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: "1." or "(2)" opening a segment, and "[3]" footnote marks, are structure, not content.
-_STRUCTURE = re.compile(
-    r"^\s*(?:\(?\d{1,2}[.、)](?!\d))|\[\d{1,3}\]"
-    # labels, not quantities: "Figure 2-1", "eq. (3.2)", "图2.1", "式（2.1）", "表 3"
-    r"|\b(?:fig(?:ure)?s?|tables?|eqs?|equations?|sections?|appendix|chapters?|parts?)\.?\s*"
-    r"\(?\d+(?:[.\-–]\d+)*\)?"
-    r"|[图表式]\s*[（(]?\d+(?:[.\-–]\d+)*[）)]?|方程\s*[（(]\d+(?:[.\-–]\d+)*[）)]"
-    r"|第\s*[\d零〇一二两三四五六七八九十百]+\s*(?:章|节|部分|条|款|卷|篇|编)",
+_STRUCTURE = re.compile(r"^\s*(?:\(?\d{1,2}[.、)](?!\d))|\[\d{1,3}\]")
+#: labels ("Figure 2-1", "eq. (3.2)", "图2.1", "式（2.1）", "第十一章"): compared only with the
+#: other side's labels, since a translation often says 如图所示 for "in Figure 3"
+_LABEL_NUMBER = r"[（(]?(\d+(?:[.\-–]\d+)*)[）)]?"
+_LABELS = re.compile(
+    r"\b(?:fig(?:ure)?s?|tables?|eqs?|equations?|sections?|appendix|chapters?|parts?)\.?\s*"
+    + _LABEL_NUMBER
+    + r"|[图表式]\s*"
+    + _LABEL_NUMBER
+    + r"|方程\s*"
+    + _LABEL_NUMBER
+    + r"|第\s*([\d零〇一二两三四五六七八九十百]+)\s*(?:章|节|部分|条|款|卷|篇|编)",
     re.IGNORECASE,
 )
+
+
+def _labels(text: str, norm: str, out: _Collector) -> None:
+    for m in _LABELS.finditer(norm):
+        number = next(g for g in m.groups() if g)
+        if re.fullmatch(r"[\d.\-–]+", number):
+            head, *rest = re.split(r"[.\-–]", number)
+            value: float | None = float(head + ("." + "".join(rest) if rest else ""))
+        else:
+            value = _cn_value(number)
+        out.add(text, m, value, "label")
+
+
 #: clock times: 7:30, 10：00 -> hours (10:00 also matches "10 p.m." as 22)
 _TIME = re.compile(r"(?<![\d.])(\d{1,2})[:：](\d{2})(?![\d:：])")
 
@@ -202,6 +221,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
     """Quantities in Chinese (or mixed) text, with spans into ``text``."""
     norm = _mask(_mask(text.translate(_FULLWIDTH), _ZH_IDIOMS), _STRUCTURE)
     out = _Collector()
+    _labels(text, norm, out)
     _times(text, norm, out)
     for m in re.finditer(rf"({_ZH_NUM})\s*世纪", norm):
         out.add(text, m, _cn_value(m.group(1)), "century")
@@ -436,6 +456,7 @@ def english_quantities(text: str) -> list[Quantity]:
     out = _Collector()
     n = _EN_NUM
     flags = re.IGNORECASE
+    _labels(text, norm, out)
     _times(text, norm, out)
     for m in re.finditer(r"(?<![\d.])(1\d|20)(\d)0s\b", norm):  # the 1920s = 二十年代
         decade = float(m.group(2)) * 10

@@ -60,7 +60,10 @@ class NumberMismatch(Rule):
         """Strong quantities of ``ours`` that nothing in ``theirs`` can mean; one per meaning."""
         out: list[Quantity] = []
         seen: set[str] = set()
+        labelled = any(o.kind == "label" for o in theirs)
         for q in ours:
+            if q.kind == "label" and not labelled:
+                continue  # "in Figure 3" -> 如图所示: a label is compared only with labels
             if q.strong and q.label() not in seen and not any(q.matches(o) for o in theirs):
                 seen.add(q.label())
                 out.append(q)
