@@ -167,3 +167,18 @@ def test_malformed_baseline(tmp_path):
 
 def test_default_config():
     assert LintConfig().fail_on == "error"
+
+
+@pytest.mark.parametrize(
+    ("rule", "option", "value"),
+    [
+        ("omission", "min-chars", "three"),
+        ("number-mismatch", "both-directions", "yes"),
+        ("en-hygiene", "allowed-repeats", "had"),
+        ("untranslated", "min-letters", True),
+        ("zh-typography", "cjk-spacing", 1),
+    ],
+)
+def test_rule_option_types_fail_at_load_time(rule, option, value):
+    with pytest.raises(ConfigError, match=f"rule {rule}: option {option.replace('-', '_')}"):
+        load_rules({"rules": {rule: {option: value}}})

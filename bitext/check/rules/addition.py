@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from ..finding import Finding, Severity
 from .base import CheckContext, Rule
+from .options import check_option_types
 from .spans import excerpt, link_text, segments_span
 
 _CONTENT = re.compile(r"[^\W_]")
@@ -21,6 +22,10 @@ class Addition(Rule):
     default_severity = Severity.WARNING
     description = "Translation text has no source (0-1 link)."
     options: ClassVar[dict[str, Any]] = {"min_chars": 1}
+
+    def __init__(self, severity: Severity | None = None, **options: Any) -> None:
+        super().__init__(severity, **options)
+        check_option_types(self.id, self.options, self.config)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         min_chars = int(self.config["min_chars"])

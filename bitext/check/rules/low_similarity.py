@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from ..finding import Finding, Severity
 from .base import CheckContext, Rule
+from .options import check_option_types
 from .spans import excerpt, link_text, paired_links, segments_span
 
 #: 3.5 is Iglewicz and Hoaglin's recommended cut-off for the modified z-score. Measured with
@@ -47,12 +48,7 @@ class LowSimilarity(Rule):
 
     def __init__(self, severity: Severity | None = None, **options: object) -> None:
         super().__init__(severity, **options)
-        for name in self.options:
-            value = self.config[name]
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                from ...errors import ConfigError
-
-                raise ConfigError(f"rule low-similarity: option {name} must be a number >= 0")
+        check_option_types(self.id, self.options, self.config)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         pairs = list(paired_links(ctx))

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from ..finding import Finding, Severity
 from .base import CheckContext, Rule
+from .options import check_option_types
 from .spans import excerpt, link_text, segments_span
 
 #: a segment must contain at least one letter, digit or Han character to count as content.
@@ -23,6 +24,10 @@ class Omission(Rule):
     default_severity = Severity.ERROR
     description = "A source sentence has no translation (1-0 link)."
     options: ClassVar[dict[str, Any]] = {"min_chars": 1}
+
+    def __init__(self, severity: Severity | None = None, **options: Any) -> None:
+        super().__init__(severity, **options)
+        check_option_types(self.id, self.options, self.config)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         min_chars = int(self.config["min_chars"])
