@@ -370,3 +370,16 @@ def test_html_format_is_loaded_before_alignment(run_cli, tmp_path, fake_align):
     else:
         assert code == 1
         assert "<html" in (tmp_path / "review.html").read_text(encoding="utf-8").lower()
+
+
+def test_output_never_overwrites_an_input(run_cli, tmp_path, fake_align):
+    en, zh = setup_pair(tmp_path, fake_align, CLEAN)
+    before = zh.read_bytes()
+    code, _, err = run_cli("lint", en, zh, "-o", zh, "--force")
+    assert code == 2 and "input file" in err
+    assert zh.read_bytes() == before
+
+
+def test_nothing_to_lint_is_a_usage_error(run_cli):
+    code, _, err = run_cli("lint")
+    assert code == 2 and "nothing to lint" in err

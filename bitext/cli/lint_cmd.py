@@ -77,8 +77,9 @@ def lint_command(
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
-    check_output_path(output, force)
-    check_output_path(write_baseline, force)
+    given = tuple(Path(item) for item in inputs or [])
+    check_output_path(output, force, given)
+    check_output_path(write_baseline, force, given)
     reporter = _reporter(output_format)
     outcome = lint(
         inputs or [],
