@@ -10,7 +10,8 @@ rule catches.
     python benchmarks/lint_rules.py [--no-encoder]
 
 Scores for low-similarity are cosines of the built-in encoder (cached under .bench-cache/).
-Timing is not measured here.
+The time the five rules plus zh-typography and en-hygiene take over every gold document is
+printed last (wall clock on a shared machine: noisy).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import hashlib
 import random
 import re
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -179,6 +181,18 @@ def main() -> None:
         print(
             f"  low-similarity flags on untouched pairs    {caught['low-similarity false alarms']}"
         )
+    every = load_rules(select=[*RULE_IDS, "zh-typography", "en-hygiene"])
+    docs = [
+        build(n, sl, tl, s, t, [Link(a, b, 0.8) for a, b in links])
+        for n, sl, tl, s, t, links in corpora()
+    ]
+    started = time.perf_counter()
+    run_rules(every, docs)
+    elapsed = time.perf_counter() - started
+    print(
+        f"7 rules over {len(docs)} documents ({pairs_total} pairs): {elapsed:.2f} s "
+        f"({1000 * elapsed / pairs_total:.2f} ms per pair)"
+    )
 
 
 if __name__ == "__main__":
