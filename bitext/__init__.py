@@ -39,6 +39,13 @@ def split(text: str, lang: str = "auto", **options: Any) -> Document:
     return split_text(text, lang=lang, **options)
 
 
+def lint(inputs: Any = (), **options: Any) -> Any:
+    """Lint files as ``bitext lint`` does; returns a ``LintOutcome``. See ``bitext.linter``."""
+    from .linter import lint as _lint
+
+    return _lint(inputs, **options)
+
+
 def align(src: Any, tgt: Any, **options: Any) -> Alignment:
     """Align two lists of sentences (or two Documents). See ``bitext.align.aligner``."""
     from .align.aligner import align as _align
@@ -70,6 +77,10 @@ def check_terms(
     return _check_terms(alignment, src_doc, tgt_doc, glossaries, rules=rules)
 
 
+# ``bitext.check(documents, glossaries=..., config=..., select=..., ignore=...)`` -> findings:
+# the package is callable (see bitext/check/__init__.py). It only imports the Finding types.
+from . import check  # noqa: E402
+
 __all__ = [
     "BitextError",
     "ConfigError",
@@ -79,7 +90,9 @@ __all__ = [
     "UsageError",
     "__version__",
     "align",
+    "check",
     "check_terms",
+    "lint",
     "load_glossary",
     "split",
 ]

@@ -1,0 +1,112 @@
+"""Chinese quantities: 六成 = 60%, 1.5亿, 两个多小时, 十倍, 百分之四十, 三分之二, 2025年2月."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .common import (
+    _CN_DIGIT,
+    _DIGITS,
+    _FULLWIDTH,
+    _STRUCTURE,
+    Quantity,
+    _cn_value,
+    _Collector,
+    _labels,
+    _mask,
+    _times,
+)
+
+_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_ZH_NUM = rf"(?:(?:{_DIGITS})[十百千万亿]*|{_CN})"
+#: words whose numeral characters are not numbers (十分 "very", 千万 "by all means", 一些 "some").
+_ZH_IDIOMS = re.compile(
+    r"一些|一样|一起|一直|一定|一般|一切|统一|唯一|一旦|一致|一方面|一边|一点|(?<!分)之一|一成不变"
+    r"|十分|千万(?=[不别要])|万一|万物|万万|一下|一再|一向|一同|不一|万分|百般|千方百计|三思|四处"
+    r"|百姓|千古|万岁|五湖四海|七嘴八舌|乱七八糟|一心一意|三心二意|四面八方|千千万万"
+    r"|千[米克瓦兆]|[几数][十百千万亿]+"
+)
+#: measure words and units: a Chinese numeral followed by one of these is a real count (三个,
+#: 十年, 五名), while a bare one is often part of a word or an idiom (四处, 百姓) and only helps.
+_MEASURE = re.compile(
+    r"[个年月日号天周岁次名位人种项家条章篇部本台所场届件份张只倍成%万亿千百元米秒分点层级代]"
+    r"|小时|分钟|公里|美元|英里|世纪|季度"
+)
+
+
+def _step_for(value: float) -> float:
+    """十多 covers 10-19, 三十多 30-39, 100多 100-199: one unit of the leading digit."""
+    return float(10 ** math.floor(math.log10(value))) if value >= 10 else 1.0
+
+
+def chinese_quantities(text: str) -> list[Quantity]:
+    """Quantities in Chinese (or mixed) text, with spans into ``text``."""
+    norm = _mask(_mask(text.translate(_FULLWIDTH), _ZH_IDIOMS), _STRUCTURE)
+    out = _Collector()
+    _labels(text, norm, out)
+    _times(text, norm, out)
+    for m in re.finditer(rf"({_ZH_NUM})\s*世纪", norm):
+        out.add(text, m, _cn_value(m.group(1)), "century")
+    # 二三十年代, 七八十个: a range of tens; each end only helps matching
+    for m in re.finditer(r"([一二三四五六七八九])([一二三四五六七八九])十", norm):
+        for group in (1, 2):
+            out.add_span(text, m.start(group), m.start(group) + 1, 10.0 * _CN_DIGIT[m.group(group)],
+                         strong=False)  # fmt: skip
+    n = _ZH_NUM
+    # 1小时39分 / 两个多小时二十分钟 -> minutes
+    for m in re.finditer(rf"({n})\s*个?多?\s*小时\s*({n})\s*分钟?", norm):
+        hours, minutes = _cn_value(m.group(1)), _cn_value(m.group(2))
+        if hours is not None and minutes is not None:
+            out.add(text, m, hours * 60 + minutes, "minutes")
+    # 百分之四十, 千分之五, 三分之二
+    for m in re.finditer(rf"(百|千|{n})分之({n})", norm):
+        whole = {"百": 100.0, "千": 1000.0}.get(m.group(1)) or _cn_value(m.group(1))
+        part = _cn_value(m.group(2))
+        if whole and part is not None:
+            out.add(text, m, round(part / whole * 100, 4), "percent")
+    for m in re.finditer(rf"({n})\s*%", norm):
+        out.add(text, m, _cn_value(m.group(1)), "percent")
+    # 六成 = 60%, 六成五 = 65%, 6成 = 60%
+    for m in re.finditer(r"([一二两三四五六七八九十]|\d)成([一二三四五六七八九])?", norm):
+        tens = _cn_value(m.group(1))
+        ones = _cn_value(m.group(2)) if m.group(2) else 0.0
+        if tens is not None and ones is not None:
+            out.add(text, m, tens * 10 + ones, "percent")
+    # 十倍 / 百倍 / 3倍 / 十多倍
+    for m in re.finditer(rf"({n})(多|余)?倍", norm):
+        value = _cn_value(m.group(1))
+        step = _step_for(value) if value and m.group(2) else 0.0
+        out.add(text, m, value, "multiplier", step=step)
+    # 两个多小时, 十多个, 三十余, 十几
+    for m in re.finditer(rf"({n})(个多|多|余|几)", norm):
+        value = _cn_value(m.group(1))
+        if value:
+            step = 1.0 if m.group(2) == "个多" else _step_for(value)
+            out.add(
+                text, m, value, strong=value >= 3 or bool(re.search(r"\d", m.group(1))), step=step
+            )
+    for m in re.finditer(n, norm):
+        token = m.group()
+        if re.search(r"\d", token):
+            out.add(text, m, _cn_value(token))
+        elif len(token) > 1 and token.endswith("两") and token[-2] not in "百千万亿":
+            # 二十两 is twenty taels (两 the unit), not 22: read what precedes it
+            value = _cn_value(token[:-1])
+            out.add_span(text, m.start(), m.end() - 1, value, strong=False)
+        elif re.fullmatch(r"[一二两三四五六七八九]{2}", token) and not norm.startswith(
+            "年", m.end()
+        ):  # 两三个, 七八成: a range, each end only helps matching
+            for offset, char in enumerate(token):
+                sub = re.compile(char).match(norm, m.start() + offset)
+                if sub:
+                    out.add(text, sub, float(_CN_DIGIT[char]), strong=False)
+        else:
+            value = _cn_value(token)
+            counted = bool(_MEASURE.match(norm, m.end()))
+            strong = value is not None and value >= 3 and (counted or len(token) > 1)
+            out.add(text, m, value, strong=strong)
+    # 一半 = half
+    for m in re.finditer(r"一半", norm):
+        out.add(text, m, 50.0, "percent", strong=False)
+    return out.result()

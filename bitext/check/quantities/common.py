@@ -1,0 +1,188 @@
+"""What every quantity reader shares: the ``Quantity`` type, matching, spans, and the parts
+of text both languages write the same way (digits, clock times, figure and chapter labels).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+from dataclasses import dataclass
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number found in text: what it means and where it is."""
+
+    value: float
+    kind: str  # "number" | "percent" | "multiplier" | "minutes"
+    start: int
+    end: int
+    text: str
+    strong: bool = True
+    #: "more than" forms (两个多, 十多, 三十余): the meaning covers [value, value + step).
+    step: float = 0.0
+    #: other values the same words may stand for (1920s -> 20 as in 二十年代; 10:00 -> 22 h).
+    alts: tuple[float, ...] = ()
+
+    def label(self) -> str:
+        """A short human form of the meaning: ``60%``, ``×10``, ``99 min``, ``150000000``."""
+        number = _fmt(self.value)
+        more = "+" if self.step else ""
+        return {
+            "percent": f"{number}%{more}",
+            "time": f"{int(self.value)}:{round(self.value % 1 * 60):02d}",
+            "multiplier": f"×{number}{more}",
+            "minutes": f"{number} min",
+            "century": f"{number}世纪",
+            "label": f"#{number}",
+        }.get(self.kind, number + more)
+
+    def matches(self, other: Quantity) -> bool:
+        """Whether two quantities can mean the same thing (leniently: false alarms cost trust)."""
+        mine, theirs = (self.value, *self.alts), (other.value, *other.alts)
+        if any(_close(a, b) for a in mine for b in theirs):
+            return True
+        for a, b in ((self, other), (other, self)):
+            if a.step and a.value <= b.value < a.value + a.step:
+                return True
+        for a, b in ((self, other), (other, self)):  # 20世纪 covers the 1920s
+            if a.kind == "century" and (a.value - 1) * 100 <= b.value < a.value * 100:
+                return True
+        # 增加了两倍 is read as both ×2 and ×3 by Chinese readers: accept off-by-one multipliers.
+        multiplier = "multiplier" in (self.kind, other.kind)
+        return multiplier and abs(self.value - other.value) == 1
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _fmt(value: float) -> str:
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+# ---------------------------------------------------------------------------------- shared
+_DIGITS = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: "1." or "(2)" opening a segment, and "[3]" footnote marks, are structure, not content.
+_STRUCTURE = re.compile(r"^\s*(?:\(?\d{1,2}[.、)](?!\d))|\[\d{1,3}\]")
+#: labels ("Figure 2-1", "eq. (3.2)", "图2.1", "式（2.1）", "第十一章"): compared only with the
+#: other side's labels, since a translation often says 如图所示 for "in Figure 3"
+_LABEL_NUMBER = r"[（(]?(\d+(?:[.\-–]\d+)*)[）)]?"
+_LABELS = re.compile(
+    r"\b(?:fig(?:ure)?s?|tables?|eqs?|equations?|sections?|appendix|chapters?|parts?)\.?\s*"
+    + _LABEL_NUMBER
+    + r"|[图表式]\s*"
+    + _LABEL_NUMBER
+    + r"|方程\s*"
+    + _LABEL_NUMBER
+    + r"|第\s*([\d零〇一二两三四五六七八九十百]+)\s*(?:章|节|部分|条|款|卷|篇|编)",
+    re.IGNORECASE,
+)
+
+
+def _labels(text: str, norm: str, out: _Collector) -> None:
+    for m in _LABELS.finditer(norm):
+        number = next(g for g in m.groups() if g)
+        if re.fullmatch(r"[\d.\-–]+", number):
+            head, *rest = re.split(r"[.\-–]", number)
+            value: float | None = float(head + ("." + "".join(rest) if rest else ""))
+        else:
+            value = _cn_value(number)
+        out.add(text, m, value, "label")
+
+
+#: clock times: 7:30, 10：00 -> hours (10:00 also matches "10 p.m." as 22)
+_TIME = re.compile(r"(?<![\d.])(\d{1,2})[:：](\d{2})(?![\d:：])")
+
+
+def _times(text: str, norm: str, out: _Collector) -> None:
+    for m in _TIME.finditer(norm):
+        hours, minutes = int(m.group(1)), int(m.group(2))
+        if hours < 24 and minutes < 60:
+            value = hours + minutes / 60
+            out.add(text, m, value, "time", alts=(value + 12,) if hours < 12 else ())
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _mask(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` with every match of ``pattern`` blanked (same length, so offsets stay valid)."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+class _Collector:
+    """Collects quantities, refusing any that overlap one already found (first pattern wins)."""
+
+    def __init__(self) -> None:
+        self.found: list[Quantity] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= q.start or start >= q.end for q in self.found)
+
+    def add(
+        self,
+        text: str,
+        m: re.Match[str],
+        value: float | None,
+        kind: str = "number",
+        *,
+        strong: bool = True,
+        step: float = 0.0,
+        alts: tuple[float, ...] = (),
+    ) -> None:
+        if value is None or not self.free(m.start(), m.end()):
+            return
+        span = text[m.start() : m.end()]
+        self.found.append(Quantity(value, kind, m.start(), m.end(), span, strong, step, alts))
+
+    def add_span(
+        self, text: str, start: int, end: int, value: float | None, *, strong: bool = True
+    ) -> None:
+        """Like ``add`` for an explicit span (part of a match)."""
+        match = re.compile(re.escape(text[start:end])).match(text, start)
+        if match:
+            self.add(text, match, value, strong=strong)
+
+    def result(self) -> list[Quantity]:
+        return sorted(self.found, key=lambda q: (q.start, q.end))
+
+
+_CN_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def _cn_value(token: str) -> float | None:
+    """Value of a Chinese or mixed numeral (``三万``, ``1.5亿``, ``二〇二五``); None if none."""
+    token = token.translate(_FULLWIDTH)
+    if token in _CN_UNIT:
+        return float(_CN_UNIT[token])
+    if re.fullmatch(r"[零〇一二两三四五六七八九]{3,}", token):  # 二〇二五: digit by digit
+        return float("".join(str(_CN_DIGIT[c]) for c in token))
+    import cn2an  # lazy: only when a number is being read
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return float(cn2an.cn2an(token, "smart"))
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
