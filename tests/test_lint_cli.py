@@ -181,28 +181,29 @@ def test_many_pairs_in_one_run(run_cli, tmp_path, fake_align):
 
 
 def test_one_encoder_load_for_many_files(monkeypatch, tmp_path):
-    """align_inputs loads the encoder once and hands the same object to every align_files call."""
+    """Linting many file pairs in one run loads the model once and shares it."""
     import bitext.embed.base as embed_base
     import bitext.pipeline as pipeline
 
-    loads, models = [], []
+    loads = []
     real = embed_base.get_encoder
 
-    def counting_get_encoder(spec=None):
+    def counting_get_encoder(spec=None, **options):
         loads.append(spec)
-        return real(spec)
-
-    def fake_align_files(paths, **options):
-        models.append(options["model"])
-        return aligned(CLEAN, src_path=str(paths[0]), tgt_path=str(paths[1]))
+        return real(spec, **options)
 
     monkeypatch.setattr(embed_base, "get_encoder", counting_get_encoder)
-    monkeypatch.setattr(pipeline, "align_files", fake_align_files)
-    units = [(tmp_path / f"{i}.en.md", tmp_path / f"{i}.zh.md") for i in range(3)]
-    docs = bitext.linter.align_inputs(units)
+    pipeline._encoder.cache_clear()
+    units = []
+    for i in range(3):
+        en, zh = tmp_path / f"{i}.en.md", tmp_path / f"{i}.zh.md"
+        en.write_text("The model learns quickly. It was trained on public text.\n", "utf-8")
+        zh.write_text("这个模型学得很快。它是用公开文本训练的。\n", "utf-8")
+        units.append((en, zh))
+    docs = bitext.linter.align_inputs(units, use_cache=False)
+    pipeline._encoder.cache_clear()
     assert len(docs) == 3 and len(loads) == 1
-    assert models[0] is models[1] is models[2]
-    assert hasattr(models[0], "encode")
+    assert all(len(d.alignment.links) == 2 for d in docs)
 
 
 def test_pre_commit_hook_entry_runs(run_cli, tmp_path, fake_align, monkeypatch):
