@@ -55,7 +55,7 @@ class CachingEncoder:
             self.seconds += time.perf_counter() - t0
             self.computed += len(missing)
             rows = []
-            for i, v in zip(missing, vecs):
+            for i, v in zip(missing, vecs, strict=False):
                 found[keys[i]] = v
                 rows.append((keys[i], np.asarray(v, dtype=np.float32).tobytes()))
             self.db.executemany("INSERT OR REPLACE INTO emb VALUES (?, ?)", rows)

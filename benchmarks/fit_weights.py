@@ -113,7 +113,7 @@ def main() -> None:
     for epoch in range(args.epochs):
         order = rng.permutation(len(docs))
         for d in order:
-            gold, src, tgt = docs[d]
+            gold, _src, _tgt = docs[d]
             _, engines = run([docs[d]], encoder, w, keep=True)
             trace = engines[0].trace[0]
             w = w + args.rate * update(trace, gold_links(gold))

@@ -49,7 +49,7 @@ def test_gold_against_itself_on_real_data(run_cli, shared_data):
 def test_malformed_file_is_one_error_line(run_cli, files, content, message):
     gold, test = files
     test.write_text(content, encoding="utf-8")
-    code, out, err = run_cli("eval", gold, test)
+    code, _out, err = run_cli("eval", gold, test)
     assert code == 2
     assert message in err
     assert len(err.strip().splitlines()) == 1

@@ -44,7 +44,7 @@ def test_strict_needs_the_identical_link_lax_a_shared_pair():
 def test_null_links_count_for_precision_only():
     gold = [((0,), (0,)), ((1,), ())]
     missed = [((0,), (0,)), ((1,), (1,))]  # an extra target sentence, wrongly linked
-    s = score(gold + [((), (1,))], missed)
+    s = score([*gold, ((), (1,))], missed)
     assert s.strict_recall == 1.0  # gold nulls are not recalled
     assert s.strict_precision == 0.5
     assert s.lax_precision == 0.5  # (1)-(1) shares no pair with a gold link
@@ -88,5 +88,5 @@ def test_directories_are_matched_by_file_name(tmp_path):
     assert s.documents == 2
     assert (s.test_links, s.test_strict_hits) == (4, 2)
     (test / "002.align").unlink()
-    with pytest.raises(InputError, match="missing 002.align"):
+    with pytest.raises(InputError, match=r"missing 002\.align"):
         score_paths(gold, test)

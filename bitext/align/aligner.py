@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from ..document import Segment
 from ..lang import detect_lang
@@ -111,8 +112,11 @@ def align(
 
     engine = _Engine(src_segs, tgt_segs, encoder, p)
     links: list[Link] = []
-    for s0, s1, t0, t1 in block_list:
-        links.extend(engine.align_block(s0, s1, t0, t1))
+    # the search multiplies small matrices: one BLAS thread is fastest, and several threads
+    # spinning on a busy 2-core machine made it 10-20x slower (measured on the bench machine).
+    with threadpool_limits(limits=1, user_api="blas"):
+        for s0, s1, t0, t1 in block_list:
+            links.extend(engine.align_block(s0, s1, t0, t1))
     warnings = document_warnings(engine, links)
     return Alignment(tuple(links), src_segs, tgt_segs, signature, tuple(warnings))
 

@@ -62,6 +62,10 @@ class SpanVectors:
     def spans(self, ends: np.ndarray, size: int) -> np.ndarray:
         """Unit vectors of the spans ``end - size .. end`` for each end (invalid ends -> 0)."""
         ends = np.asarray(ends)
+        if size == 1:  # sentence vectors are unit already
+            ok = (ends >= 1) & (ends <= len(self.vectors))
+            out = self.vectors[np.clip(ends - 1, 0, max(0, len(self.vectors) - 1))]
+            return np.where(ok[:, None], out, 0.0).astype(np.float32)
         starts = ends - size
         ok = (starts >= 0) & (ends <= len(self.vectors))
         e = np.clip(ends, 0, len(self.vectors))
@@ -108,17 +112,23 @@ class LinkScorer:
         tgt_len: np.ndarray,
         length_ratio: float,
         margin_k: int = 4,
+        neighbours: bool = True,
     ) -> None:
         self.band, self.src, self.tgt = band, src, tgt
         self.src_cum, self.tgt_cum = _prefix(src_len), _prefix(tgt_len)
         self.length_ratio = length_ratio
         self.src_rel_len = np.log(src_len / src_len.mean())
         self.tgt_rel_len = np.log(tgt_len / tgt_len.mean())
+        n, m = band.n, band.m
+        if not neighbours:  # the first pass uses the cosine only
+            self.src_knn = self.src_best = np.zeros(n)
+            self.tgt_knn = self.tgt_best = np.zeros(m)
+            self.src_knn_cum, self.tgt_knn_cum = _prefix(self.src_knn), _prefix(self.tgt_knn)
+            return
         sim11 = self.cosine_band()
         rows, cols = np.nonzero(sim11 > NEG / 2)
         vals = sim11[rows, cols]
         src_idx, tgt_idx = rows - 1, band.lo[rows] + cols - 1
-        n, m = band.n, band.m
         self.src_knn = _top_k_mean(src_idx, vals, n, margin_k)
         self.tgt_knn = _top_k_mean(tgt_idx, vals, m, margin_k)
         self.src_best = _top_k_mean(src_idx, vals, n, 1)
@@ -145,7 +155,7 @@ class LinkScorer:
             jmin, jmax = int(band.lo[rows].min()), int(min(band.hi[rows].max(), band.m))
             yield rows, j, ok, np.arange(jmin, jmax + 1), jmin
 
-    def _link_features(self, rows, j, span_ends, jmin, a, b) -> np.ndarray:
+    def _link_features(self, rows, j, span_ends, jmin, a, b, full=True) -> np.ndarray:
         """Features (F, rows, width) of the ``(a, b)`` links ending at ``(rows, j)``."""
         n, m = self.band.n, self.band.m
         F = np.zeros((len(FEATURES), *j.shape))
@@ -154,6 +164,8 @@ class LinkScorer:
         tv = self.tgt.spans(span_ends, b)
         cos = np.take_along_axis(sv @ tv.T, cidx, axis=1)
         F[0] = cos
+        if not full:
+            return F
         F[1] = cos * (a + b - 2)
         member = cos
         if a > 1:
@@ -211,13 +223,15 @@ class LinkScorer:
             if keep_features
             else None
         )
+        # only the cosine is needed when every other link feature weighs nothing (first pass)
+        full = bool(np.any(weights[1 : len(LINK_FEATURES)]))
         for rows, j, ok, span_ends, jmin in self._chunks():
             for k, (a, b) in enumerate(shapes):
                 valid = ok & (rows[:, None] - a >= 0) & (j - b >= 0)
                 if b == 0:
                     F = self._null_src_features(rows, width)
                 else:
-                    F = self._link_features(rows, j, span_ends, jmin, a, b)
+                    F = self._link_features(rows, j, span_ends, jmin, a, b, full)
                 val = np.tensordot(weights, F, axes=1)
                 scores[rows, k, :] = np.where(valid, val, NEG)
                 if feats is not None:
