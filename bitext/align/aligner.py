@@ -30,6 +30,7 @@ from ..document import Segment
 from ..lang import detect_lang
 from .band import band_around, first_pass
 from .model import Alignment, Link
+from .paragraphs import paragraph_blocks
 from .params import AlignParams
 from .scoring import LinkScorer, SpanVectors
 from .search import best_path, link_shapes
@@ -111,6 +112,11 @@ def align(
         return Alignment(tuple(links), src_segs, tgt_segs, signature, warnings)
 
     engine = _Engine(src_segs, tgt_segs, encoder, p)
+    if blocks is None and p.paragraphs_first:
+        found = paragraph_blocks(src_segs, tgt_segs, engine.src_vecs, engine.tgt_vecs)
+        if found is not None:
+            block_list = found
+            signature["paragraphs"] = len(found)
     links: list[Link] = []
     # the search multiplies small matrices: one BLAS thread is fastest, and several threads
     # spinning on a busy 2-core machine made it 10-20x slower (measured on the bench machine).

@@ -20,13 +20,32 @@ MAX_ALIGN_RANGE = (1, 8)
 
 #: Weights of the link features (``scoring.FEATURES``). Fit with an averaged structured
 #: perceptron (``benchmarks/fit_weights.py``) on mac-dev, academic and political together,
-#: then rounded; a link's value is ``sum(weight * feature)``.
+#: then rounded; a link's value is ``sum(weight * feature)``. Sum of strict F1 over the three
+#: sets: hand-set start 2.820 (mac-dev 0.864) -> fitted 2.841 (mac-dev 0.868, academic 0.993,
+#: political 0.981). One deliberate override: the gold sets hold only 4 added target sentences
+#: in ~3,500, so the fit made ``null_tgt`` costly (-0.604) and absorbed real additions into
+#: merged links; -0.2 costs 0.003 of summed F1 and reports a clearly added sentence as 0-1
+#: (tests/test_align_cases.py), which matters more to a translator checking for additions.
+#: A further 8 epochs (from these weights) gave mac-dev 0.871 but academic 0.988 (summed F1
+#: 2.839, no better): the 10-epoch weights below are kept, as they keep academic >= 0.99.
 WEIGHTS: dict[str, float] = {
-    "cos": 1.0,
-    "cos_merged": 0.1,
-    "len_dev2": -0.5,
-    "null_src": -0.1,
-    "null_tgt": -0.1,
+    "cos": 1.241,
+    "cos_merged": 0.215,
+    "min_member": 0.121,
+    "len_dev2": -0.511,
+    "margin": 0.079,
+    "size": -0.113,
+    "is_1_1": 0.035,
+    "is_1_2": 0.094,
+    "is_2_1": 0.056,
+    "is_1_3": 0.099,
+    "is_3_1": 0.013,
+    "is_2_2": 0.066,
+    "is_other": 0.053,
+    "null_src": -0.112,
+    "null_tgt": -0.2,  # fit: -0.604; see the note above
+    "null_nn": -0.187,
+    "null_len": 0.197,
 }
 
 
@@ -44,6 +63,8 @@ class AlignParams:
     margin_k: int = 4
     #: merged spans: "sum" of sentence vectors, "all" spans embedded (slow reference), "lazy"
     real_spans: str = "sum"
+    #: with paragraph indices on both sides in similar number, align paragraphs first
+    paragraphs_first: bool = True
     #: links whose cosine is below this are flagged ``low_confidence``.
     low_confidence: float = 0.3
     #: feature weights overriding ``WEIGHTS`` (fitting and experiments).
