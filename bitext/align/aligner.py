@@ -104,12 +104,12 @@ def align(
     }
     block_list = _check_blocks(blocks, n, m) if blocks else [(0, n, 0, m)]
     if n == 0 or m == 0:
-        links = [Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]
+        nulls = [Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]
         side = "source" if n == 0 else "target"
-        warnings = (f"the {side} text is empty: nothing to align",) if n or m else ()
+        note = f"the {side} text is empty: nothing to align"
         if not n and not m:
-            warnings = ("both texts are empty: nothing to align",)
-        return Alignment(tuple(links), src_segs, tgt_segs, signature, warnings)
+            note = "both texts are empty: nothing to align"
+        return Alignment(tuple(nulls), src_segs, tgt_segs, signature, (note,))
 
     engine = _Engine(src_segs, tgt_segs, encoder, p)
     if blocks is None and p.paragraphs_first:
