@@ -6,9 +6,10 @@ the search chose instead; the average of all weight vectors seen is the result. 
 search cannot represent (longer than ``max_align``, outside the band) are left out, and so are
 the predicted links that overlap them.
 
-    python benchmarks/fit_weights.py [--epochs 8] [--rate 0.02]
+    python benchmarks/fit_weights.py [--epochs 10] [--rate 0.005]
 
-Prints the weights as a Python dict to paste into params.py. Uses the benchmark embedding cache.
+Starts from the weights in params.py (so a rerun continues from the committed ones). Prints
+the weights as a Python dict to paste into params.py. Uses the benchmark embedding cache.
 """
 
 from __future__ import annotations
@@ -100,8 +101,8 @@ def run(docs, encoder, weights: np.ndarray, keep: bool):
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--epochs", type=int, default=8)
-    ap.add_argument("--rate", type=float, default=0.02)
+    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--rate", type=float, default=0.005)
     args = ap.parse_args()
     sets = load_sets()
     encoder = MemoryEncoder()
