@@ -1,0 +1,189 @@
+"""Accuracy, speed and memory of ``bitext.align`` on the gold sets in ../shared/data.
+
+    /work/main/.venv/bin/python benchmarks/align_accuracy.py [--cached] [--sets mac-dev,...]
+                                                             [--long 1,3,10]
+
+Prints, per set and in one run:
+
+* strict / lax precision, recall, F1 (``bitext eval`` rules) for the aligner with its defaults
+  and for a plain 1-1-only baseline (``max_align=1``: 1-1 links and skips only), so the gain of
+  n-m links, priors and null links shows;
+* link counts by kind, gold vs ours;
+* time spent embedding vs aligning, texts embedded per sentence, peak traced memory;
+* the limit "1.5 x the time of embedding each sentence once", measured in the same run by
+  embedding every sentence of the set once with a fresh encoder;
+* the long-document check: all of mac-dev concatenated x1, x3, x10, alignment time and peak
+  traced memory (vectors from the cache, so this times the aligner itself).
+
+``--cached`` takes vectors from .bench-cache (fast, for tuning; the embedding figures are then
+not real). Without it every embedding is computed for real. Timings on a shared 2-core machine
+are noisy (10-20 % run to run, far more when other jobs share the cores), so CPU time
+(process_time, all threads) is printed beside wall time; under load it is the steadier figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from align_data import MemoryEncoder, load_sets  # noqa: E402
+
+from bitext.align.aligner import align  # noqa: E402
+from bitext.align.evaluate import score_many  # noqa: E402
+from bitext.embed import get_encoder  # noqa: E402
+
+
+class TimedEncoder:
+    """Counts the texts an aligner asks for and the seconds spent embedding them."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.name, self.version, self.dimension = inner.name, inner.version, inner.dimension
+        self.texts = 0
+        self.seconds = 0.0
+        self.cpu = 0.0
+
+    def encode(self, texts):
+        t0, c0 = time.perf_counter(), time.process_time()
+        out = self.inner.encode(texts)
+        self.seconds += time.perf_counter() - t0
+        self.cpu += time.process_time() - c0
+        self.texts += len(texts)
+        return out
+
+
+def kinds(links) -> collections.Counter:
+    return collections.Counter(f"{len(s)}-{len(t)}" for s, t in links)
+
+
+def run_set(docs, encoder, **params):
+    """Align every document of a set; return scores, counts and timings."""
+    timed = TimedEncoder(encoder)
+    tracemalloc.start()
+    t0, c0 = time.perf_counter(), time.process_time()
+    pairs = []
+    for gold, src, tgt in docs:
+        result = align(src, tgt, encoder=timed, **params)
+        pairs.append((gold, [(link.src, link.tgt) for link in result.links]))
+    total = time.perf_counter() - t0
+    cpu = time.process_time() - c0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "scores": score_many(pairs),
+        "ours": sum((kinds(t) for _, t in pairs), collections.Counter()),
+        "gold": sum((kinds(g) for g, _ in pairs), collections.Counter()),
+        "total_s": total,
+        "embed_s": timed.seconds,
+        "align_s": total - timed.seconds,
+        "cpu_s": cpu,
+        "embed_cpu_s": timed.cpu,
+        "texts": timed.texts,
+        "peak_mb": peak / 2**20,
+    }
+
+
+def embed_once_seconds(docs, encoder) -> tuple[float, float]:
+    """Wall and CPU time of embedding each sentence of the set once (the speed limit's unit)."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    for _, src, tgt in docs:
+        encoder.encode(src + tgt)
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
+def show(name: str, label: str, r: dict, sentences: int) -> None:
+    s = r["scores"]
+    print(
+        f"  {label:9} strict P {s.strict_precision:.4f} R {s.strict_recall:.4f} "
+        f"F1 {s.strict_f1:.4f} | lax P {s.lax_precision:.4f} R {s.lax_recall:.4f} "
+        f"F1 {s.lax_f1:.4f}"
+    )
+    print(
+        f"  {'':9} embed {r['embed_s']:.2f}s  align {r['align_s']:.2f}s  total {r['total_s']:.2f}s"
+        f"  texts/sentence {r['texts'] / sentences:.3f}  peak traced {r['peak_mb']:.0f} MB"
+    )
+    print(
+        f"  {'':9} CPU: embed {r['embed_cpu_s']:.2f}s  align {r['cpu_s'] - r['embed_cpu_s']:.2f}s"
+        f"  total {r['cpu_s']:.2f}s"
+    )
+
+
+def show_kinds(r: dict) -> None:
+    order = sorted(set(r["gold"]) | set(r["ours"]), key=lambda k: -(r["gold"][k] + r["ours"][k]))
+    print("  kinds (gold/ours): " + "  ".join(f"{k} {r['gold'][k]}/{r['ours'][k]}" for k in order))
+
+
+def long_document(docs, encoder, factors) -> None:
+    src = [line for _, s, _ in docs for line in s]
+    tgt = [line for _, _, t in docs for line in t]
+    encoder.encode(src + tgt)  # cached: time the aligner, not the encoder
+    print("long document (mac-dev concatenated; vectors cached, so alignment only):")
+    base = None
+    for k in factors:
+        tracemalloc.start()
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = align(src * k, tgt * k, encoder=encoder)
+        seconds = time.perf_counter() - t0
+        cpu = time.process_time() - c0
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        base = base or cpu / k
+        print(
+            f"  x{k:<3} {len(src) * k:>6}/{len(tgt) * k:<6} sentences  wall {seconds:6.2f}s  "
+            f"CPU {cpu:6.2f}s ({cpu / k / base:.2f}x linear)  peak traced {peak / 2**20:5.0f} MB  "
+            f"links {len(result.links)}"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="Aligner accuracy/speed/memory on the gold sets.")
+    ap.add_argument("--cached", action="store_true", help="take vectors from .bench-cache")
+    ap.add_argument("--sets", default="mac-dev,academic,political")
+    ap.add_argument("--long", default="1,3,10", help="concatenation factors ('' to skip)")
+    args = ap.parse_args()
+    sets = load_sets()
+    memory = MemoryEncoder()
+    real = get_encoder()
+    real.encode(["warm up the model", "加载模型"])  # model load is not embedding time
+    sum_f1 = 0.0
+    for name in args.sets.split(","):
+        docs = sets[name]
+        sentences = sum(len(s) + len(t) for _, s, t in docs)
+        print(f"{name}: {len(docs)} documents, {sentences} sentences")
+        encoder = memory if args.cached else real
+        once, once_cpu = embed_once_seconds(docs, encoder)
+        ours = run_set(docs, encoder)
+        base = run_set(docs, memory, max_align=1)
+        show(name, "ours", ours, sentences)
+        show(name, "1-1 base", base, sentences)
+        show_kinds(ours)
+        note = " [cached vectors: not a real timing]" if args.cached else ""
+        for label, unit, spent in (
+            ("wall", once, ours["total_s"]),
+            ("CPU", once_cpu, ours["cpu_s"]),
+        ):
+            verdict = "within" if spent <= 1.5 * unit else "OVER"
+            print(
+                f"  speed ({label}): embedding each sentence once {unit:.2f}s -> limit 1.5x = "
+                f"{1.5 * unit:.2f}s; ours end to end {spent:.2f}s ({spent / unit:.2f}x, "
+                f"{verdict}){note}"
+            )
+        sum_f1 += ours["scores"].strict_f1
+    print(f"sum of strict F1: {sum_f1:.4f}")
+    if args.long:
+        long_document(sets["mac-dev"], memory, [int(x) for x in args.long.split(",")])
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"process peak RSS (model included): {rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""Dynamic programming over a band of the alignment lattice: the best monotone path.
+
+A lattice point ``(i, j)`` means "the first ``i`` source and ``j`` target sentences are aligned".
+A link of shape ``(a, b)`` moves from ``(i - a, j - b)`` to ``(i, j)``; ``(1, 0)`` and ``(0, 1)``
+leave one sentence unlinked. Only the points inside a ``Band`` (for each row ``i`` a column range
+``lo[i]..hi[i]``) are ever stored, so time and memory are O(rows x band width x shapes), never
+O(n x m).
+
+Rows are processed one at a time, each row fully vectorised: all shapes sharing the same source
+count ``a`` read the same earlier row, and the horizontal ``(0, 1)`` moves inside a row reduce to a
+running maximum (``dp[j] = max_k<=j best[k] + skip[k+1..j]``), so no Python loop runs per cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+NEG = -1e30
+#: back-pointer code of a horizontal (0, 1) move.
+HORIZONTAL = -2
+
+
+def _clip(values, lo, hi):
+    """``np.clip`` without its per-call overhead (it dominated the search's profile)."""
+    return np.minimum(np.maximum(values, lo), hi)
+
+
+@dataclass(frozen=True)
+class Band:
+    """For each lattice row ``i`` (0..n) the inclusive column range ``lo[i]..hi[i]``."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    n: int
+    m: int
+
+    @property
+    def width(self) -> int:
+        return int((self.hi - self.lo).max()) + 1
+
+    @classmethod
+    def full(cls, n: int, m: int) -> Band:
+        return cls(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64), n, m)
+
+    def columns(self, i: int) -> np.ndarray:
+        return self.lo[i] + np.arange(self.width)
+
+
+def link_shapes(max_align: int, max_total: int) -> list[tuple[int, int]]:
+    """Shapes ``(a, b)`` with a, b >= 1, both <= max_align and a + b <= max_total; plus (1, 0).
+
+    Ordered by ``a`` then ``b`` (the search groups shapes by ``a``). ``(0, 1)`` is handled
+    separately as the horizontal move.
+    """
+    shapes = [(1, 0)]
+    for a in range(1, max_align + 1):
+        for b in range(1, max_align + 1):
+            if a + b <= max_total:
+                shapes.append((a, b))
+    shapes.sort()
+    return shapes
+
+
+def best_path(
+    band: Band,
+    shapes: list[tuple[int, int]],
+    scores: np.ndarray,
+    skip_tgt: np.ndarray,
+) -> list[tuple[int, int, int, int]]:
+    """The highest-scoring path from (0, 0) to (n, m) inside ``band``.
+
+    ``scores[i, k, c]`` is the value of a link of ``shapes[k]`` ending at ``(i, lo[i] + c)``
+    (``NEG`` where impossible); ``skip_tgt[j]`` the value of leaving target ``j`` unlinked.
+    Returns links as ``(i0, i1, j0, j1)`` half-open index ranges, in order.
+    """
+    n, m, width = band.n, band.m, band.width
+    lo, hi = band.lo, band.hi
+    dp = np.full((n + 1, width), NEG)
+    back = np.full((n + 1, width), -1, dtype=np.int16)
+    cols = np.arange(width)
+    by_a: dict[int, list[int]] = {}
+    for k, (a, _) in enumerate(shapes):
+        by_a.setdefault(a, []).append(k)
+    groups = [(a, np.array(ks), np.array([shapes[k][1] for k in ks])) for a, ks in by_a.items()]
+    skip_cum_all = np.concatenate([[0.0], np.cumsum(skip_tgt, dtype=np.float64)])
+
+    for i in range(n + 1):
+        j = lo[i] + cols
+        inside = j <= min(hi[i], m)
+        best = np.full(width, NEG)
+        arg = np.full(width, -1, dtype=np.int16)
+        if i == 0:
+            best[j == 0] = 0.0
+        for a, ks, bs in groups:
+            if i - a < 0:
+                continue
+            prev_lo, prev_hi = lo[i - a], hi[i - a]
+            jp = j[None, :] - bs[:, None]  # (shapes, width) start columns
+            ok = (jp >= prev_lo) & (jp <= prev_hi) & (jp >= 0)
+            prev = dp[i - a, _clip(jp - prev_lo, 0, width - 1)]
+            cand = np.where(ok, prev + scores[i, ks, :], NEG)
+            top = cand.argmax(axis=0)
+            val = cand[top, cols]
+            better = val > best
+            best[better] = val[better]
+            arg[better] = ks[top[better]]
+        best[~inside] = NEG
+        # horizontal (0, 1) moves: dp[c] = max over c' <= c of best[c'] + skip[j(c')+1 .. j(c)]
+        jc = _clip(j, 0, m)
+        cum = skip_cum_all[jc]
+        run = np.maximum.accumulate(best - cum) + cum
+        from_left = run > best + 1e-12
+        row = np.where(from_left, run, best)
+        row[~inside] = NEG
+        arg[from_left & inside] = HORIZONTAL
+        dp[i] = row
+        back[i] = arg
+
+    links: list[tuple[int, int, int, int]] = []
+    i, jj = n, m
+    while i > 0 or jj > 0:
+        c = jj - lo[i]
+        code = int(back[i, c])
+        if code == HORIZONTAL:
+            links.append((i, i, jj - 1, jj))
+            jj -= 1
+        elif code < 0:
+            raise RuntimeError(f"alignment search found no path through ({i}, {jj})")
+        else:
+            a, b = shapes[code]
+            links.append((i - a, i, jj - b, jj))
+            i, jj = i - a, jj - b
+    links.reverse()
+    return links

@@ -1,0 +1,45 @@
+"""The aligner on real gold data (../shared/data): accuracy floors well below the benchmark's
+figures, so a regression fails loudly while timing noise cannot."""
+
+from __future__ import annotations
+
+import pytest
+
+import bitext
+from bitext.align.evaluate import format_links, parse_links, read_links, score
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    from bitext.embed import get_encoder
+
+    return get_encoder()
+
+
+def _lines(path):
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.slow
+def test_academic_document_aligns_almost_perfectly(shared_data, encoder):
+    base = shared_data / "academic"
+    src, tgt = _lines(base / "src" / "001"), _lines(base / "tgt" / "001")
+    result = bitext.align(src, tgt, encoder=encoder)
+    gold = read_links(base / "gold" / "001.align")
+    s = score(gold, result)
+    assert s.strict_f1 >= 0.98
+    assert s.lax_f1 >= 0.99
+    # the links format reads back to the same links
+    assert parse_links(format_links(result)) == [(link.src, link.tgt) for link in result.links]
+    assert result.warnings == ()
+
+
+@pytest.mark.slow
+def test_literary_chapter_beats_the_one_to_one_baseline(shared_data, encoder):
+    base = shared_data / "mac-dev"
+    src, tgt = _lines(base / "src" / "001"), _lines(base / "tgt" / "001")
+    gold = read_links(base / "gold" / "001.align")
+    ours = score(gold, bitext.align(src, tgt, encoder=encoder))
+    plain = score(gold, bitext.align(src, tgt, encoder=encoder, max_align=1))
+    assert ours.strict_f1 >= 0.8
+    assert ours.strict_f1 > plain.strict_f1 + 0.1
