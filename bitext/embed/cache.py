@@ -108,21 +108,27 @@ class EmbeddingCache:
         self.disabled_reason: str | None = None
         self._conn: sqlite3.Connection | None = None
         self._pid = 0
-        self._model_ids: dict[str, int] = {}
+        self._model_ids: dict[str, tuple[int, int]] = {}  # key -> (row id, dimension)
         self._lock = threading.Lock()
 
     # -- public -------------------------------------------------------------------------
-    def get(self, key: str, dimension: int, texts: Sequence[str]) -> dict[int, np.ndarray]:
-        """Cached vectors for ``texts`` under encoder ``key``: {index in texts: vector}."""
+    def get(
+        self, key: str, texts: Sequence[str], dimension: int | None = None
+    ) -> dict[int, np.ndarray]:
+        """Cached vectors for ``texts`` under encoder ``key``: {index in texts: vector}.
+
+        ``dimension`` None trusts the one recorded for ``key``, so a fully cached run never
+        has to load the model just to learn it.
+        """
         if self.disabled_reason or not texts or not self.path.exists():
             return {}
         try:
             with self._lock:
                 conn = self._connection()
-                model_id = self._model_id(conn, key)
-                if model_id is None:
+                model = self._model_id(conn, key)
+                if model is None or (dimension is not None and dimension != model[1]):
                     return {}
-                return self._lookup(conn, model_id, dimension, texts)
+                return self._lookup(conn, model[0], model[1], texts)
         except (sqlite3.Error, OSError) as exc:
             self._disable(exc)
             return {}
@@ -219,12 +225,12 @@ class EmbeddingCache:
             self._conn, self._pid = conn, os.getpid()
         return self._conn
 
-    def _model_id(self, conn: sqlite3.Connection, key: str) -> int | None:
+    def _model_id(self, conn: sqlite3.Connection, key: str) -> tuple[int, int] | None:
         if key not in self._model_ids:
-            row = conn.execute("SELECT id FROM models WHERE key = ?", (key,)).fetchone()
+            row = conn.execute("SELECT id, dimension FROM models WHERE key = ?", (key,)).fetchone()
             if row is None:
                 return None
-            self._model_ids[key] = int(row[0])
+            self._model_ids[key] = (int(row[0]), int(row[1]))
         return self._model_ids[key]
 
     def _register_model(
@@ -234,9 +240,10 @@ class EmbeddingCache:
             "INSERT OR IGNORE INTO models (key, signature, dimension) VALUES (?, ?, ?)",
             (key, json.dumps(signature, sort_keys=True, ensure_ascii=False), dimension),
         )
-        model_id = self._model_id(conn, key)
-        assert model_id is not None
-        return model_id
+        model = self._model_id(conn, key)
+        if model is None or model[1] != dimension:
+            raise sqlite3.IntegrityError(f"encoder {key} is recorded with another dimension")
+        return model[0]
 
     @staticmethod
     def _lookup(
@@ -341,19 +348,23 @@ class CachedEncoder(EncoderBase):
     def _embed_unique(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        dimension = self.dimension
-        out = np.empty((len(texts), dimension), dtype=np.float32)
-        hits = self.cache.get(self.key, dimension, texts)
-        for i, vector in hits.items():
-            out[i] = vector
+        hits = self.cache.get(self.key, texts)
         self.stats.cache_hits += len(hits)
         missing = [i for i in range(len(texts)) if i not in hits]
+        computed: list[tuple[Sequence[int], np.ndarray]] = []
         for chunk in batches(missing, self.batch_size):
             batch = [texts[i] for i in chunk]
             vectors = self.encoder.embed_batch(batch)
             self.stats.embedded += len(batch)
-            out[list(chunk)] = vectors
+            computed.append((chunk, vectors))
             self.cache.put(self.key, self.signature, batch, vectors)
+        # Learn the width from the data: with every vector cached, the model never loads.
+        width = computed[0][1].shape[1] if computed else len(next(iter(hits.values())))
+        out = np.empty((len(texts), width), dtype=np.float32)
+        for i, vector in hits.items():
+            out[i] = vector
+        for chunk, vectors in computed:
+            out[list(chunk)] = vectors
         return out
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
