@@ -157,7 +157,8 @@ class EmbeddingCache:
                     )
                     conn.execute("COMMIT")
                 except BaseException:
-                    conn.execute("ROLLBACK")
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
                     self._model_ids.pop(key, None)
                     raise
         except (sqlite3.Error, OSError) as exc:
@@ -165,7 +166,10 @@ class EmbeddingCache:
 
     def info(self) -> CacheInfo:
         """Location, number of vectors and bytes on disk, per encoder. Never raises."""
-        size = sum(p.stat().st_size for p in self._files() if p.exists())
+        size = 0
+        for path in self._files():
+            with contextlib.suppress(OSError):
+                size += path.stat().st_size
         if not self.path.exists():
             return CacheInfo(self.path, False, size, 0, ())
         try:
@@ -175,9 +179,9 @@ class EmbeddingCache:
                     "SELECT m.signature, m.dimension, COUNT(e.model_id) FROM models m "
                     "LEFT JOIN embeddings e ON e.model_id = m.id GROUP BY m.id ORDER BY m.id"
                 ).fetchall()
+            models = tuple(ModelEntries(json.loads(sig), dim, n) for sig, dim, n in rows)
         except (sqlite3.Error, OSError, ValueError) as exc:
             return CacheInfo(self.path, True, size, 0, (), error=_describe(exc))
-        models = tuple(ModelEntries(json.loads(sig), dim, n) for sig, dim, n in rows)
         return CacheInfo(self.path, True, size, sum(m.entries for m in models), models)
 
     def clear(self) -> CacheInfo:
