@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bitext.embed import get_encoder
+from bitext.embed import Encoder, get_encoder
 from bitext.embed.cache import CACHE_FILENAME, CacheWarning, EmbeddingCache
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +40,8 @@ def test_rerun_reads_every_vector_from_the_cache(tmp_path):
     assert (tmp_path / CACHE_FILENAME).is_file()
 
     second = get_encoder(cache_dir=tmp_path)
+    assert isinstance(second, Encoder)
+    assert second.signature == get_encoder(use_cache=False).signature
     warm = second.encode(DRAFT)
     assert second.stats.embedded == 0
     assert second.stats.cache_hits == len(DRAFT)

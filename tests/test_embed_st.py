@@ -6,6 +6,7 @@ Skipped where the optional ``bitext[transformers]`` extra is absent; CI installs
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -109,6 +110,43 @@ def test_no_network_and_no_progress_bars(minilm_dir):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "(1, 384)"
     assert "it/s" not in proc.stderr and "%|" not in proc.stderr  # tqdm bars
+
+
+@pytest.mark.slow
+@pytest.mark.transformers
+def test_hub_id_is_read_from_the_local_hugging_face_cache(minilm_dir, tmp_path):
+    # the layout huggingface_hub writes: models--ORG--NAME/{refs/main, snapshots/REVISION/...}
+    revision = "0123456789abcdef0123456789abcdef01234567"
+    repo = tmp_path / "hub" / "models--bitext-test--minilm"
+    snapshot = repo / "snapshots" / revision
+    for file in minilm_dir.rglob("*"):
+        if file.is_file():
+            target = snapshot / file.relative_to(minilm_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(file)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(revision, encoding="utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            NO_NETWORK
+            + textwrap.dedent(
+                """
+                from bitext.embed import get_encoder
+                e = get_encoder("st:bitext-test/minilm", use_cache=False)
+                print(e.signature["parameters"]["revision"], e.encode(["Low tide."]).shape)
+                """
+            ),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "HF_HUB_CACHE": str(tmp_path / "hub")},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == [revision, "(1,", "384)"]
 
 
 @pytest.mark.transformers
