@@ -92,8 +92,9 @@ def rotated(modes: dict[str, Callable[[], dict[str, Timing]]], rounds: int) -> d
     times: dict[str, list[Timing]] = {}
     for r in range(rounds):
         for name in names[r % len(names) :] + names[: r % len(names)]:
-            for key, seconds in modes[name]().items():
-                times.setdefault(key, []).append(seconds)
+            for key, timing in modes[name]().items():
+                times.setdefault(key, []).append(timing)
+                print(f"  round {r + 1} {key}: {timing.wall:.2f} s", file=sys.stderr, flush=True)
     return times
 
 

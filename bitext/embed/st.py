@@ -7,6 +7,10 @@ given a hub id it cannot find tries the network even with ``local_files_only=Tru
 sentence-transformers 6.2: a DNS lookup of huggingface.co). So a missing model fails at once,
 with one line saying how to get it. Checking the spec costs no import of torch; the weights load
 on the first ``encode``.
+
+Side effects, only once an ``st:`` model is chosen: ``HF_HUB_OFFLINE=1`` and
+``HF_HUB_DISABLE_PROGRESS_BARS=1`` are set unless already set (huggingface_hub reads them at
+import), and transformers' progress bars are switched off, so nothing writes to the terminal.
 """
 
 from __future__ import annotations
