@@ -227,15 +227,19 @@ def main() -> None:
     parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
+    if args.threads:  # the layer reads it too: every mode runs with the same thread count
+        os.environ["BITEXT_THREADS"] = str(args.threads)
     from bitext.embed.use import BATCH_SIZE, default_threads, usable_cores
 
-    threads = args.threads or default_threads()
+    threads = default_threads()
     if args.child:
         child(args.child, args.sentences, args.cache_dir, threads)
         return
+    from bitext.embed import get_encoder
 
     texts = real_sentences(args.sentences)
     n = len(texts)
+    assert get_encoder(use_cache=False).threads == threads  # type: ignore[attr-defined]
     print(f"{n} distinct sentences from {DATA} (EN+ZH interleaved), threads={threads}, ", end="")
     print(f"usable cores={usable_cores()}, load average={os.getloadavg()[0]:.2f}")
     print(f"batch_size={BATCH_SIZE}, rounds={args.rounds} (median / best)\n")
