@@ -252,3 +252,15 @@ def test_two_processes_writing_at_once_leave_a_sound_cache(tmp_path):
     assert reader.stats.cache_hits == 360 and reader.stats.embedded == 0
     fresh = get_encoder(use_cache=False).encode(texts)
     np.testing.assert_allclose(cached, fresh, atol=1e-5)
+
+
+def test_the_cli_shows_a_cache_warning_as_one_line(tmp_path, capsys):
+    from bitext.cli.console import warnings_as_lines
+
+    (tmp_path / CACHE_FILENAME).write_bytes(b"not a database" * 300)
+    with warnings_as_lines():
+        get_encoder(cache_dir=tmp_path).encode(DRAFT[:2])
+    err = capsys.readouterr().err
+    assert err.count("Warning:") == 1
+    assert "embedding cache" in err and "bitext cache clear" in err
+    assert "CacheWarning" not in err and "warnings.warn" not in err
