@@ -29,3 +29,11 @@ class GlossaryError(ConfigError):
 
 class ModelError(BitextError):
     """An encoder that cannot be loaded (not on disk, optional extra missing)."""
+
+
+class BitextWarning(UserWarning):
+    """Something went wrong that bitext worked around (e.g. an unusable embedding cache).
+
+    The library reports these through ``warnings.warn``; the CLI shows each as one yellow
+    ``Warning:`` line.
+    """

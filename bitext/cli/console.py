@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 from rich.console import Console
 
-from ..errors import UsageError
+from ..errors import BitextWarning, UsageError
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -19,6 +22,27 @@ def print_error(message: str) -> None:
 
 def print_warning(message: str) -> None:
     err_console.print(f"[yellow]Warning:[/yellow] {message}", markup=True, highlight=False)
+
+
+@contextlib.contextmanager
+def warnings_as_lines() -> Iterator[None]:
+    """Show each ``BitextWarning`` the library raises as one ``Warning:`` line.
+
+    Without this, Python prints ``file.py:123: CacheWarning: ...`` plus a source line.
+    """
+    original = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+        if issubclass(category, BitextWarning):
+            print_warning(str(message))
+        else:
+            original(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+    try:
+        yield
+    finally:
+        warnings.showwarning = original
 
 
 def check_output_path(output: Path | None, force: bool, inputs: tuple[Path, ...] = ()) -> None:

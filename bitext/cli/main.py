@@ -13,7 +13,7 @@ import typer
 
 from .. import __version__
 from ..errors import BitextError
-from .console import print_error
+from .console import print_error, warnings_as_lines
 
 try:  # recent typer vendors click
     from typer._click import exceptions as click_exceptions
@@ -74,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     _state["debug"] = "--debug" in args
     command = typer.main.get_command(app)
     try:
-        result = command.main(args=args, prog_name="bitext", standalone_mode=False)
+        with warnings_as_lines():
+            result = command.main(args=args, prog_name="bitext", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
