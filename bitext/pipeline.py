@@ -49,14 +49,9 @@ def _encoder(model: str | None, cache_dir: str | Path | None, use_cache: bool) -
     """The encoder for ``model``; the one place that knows how caching options are passed.
 
     Kept for the process (a model loads once however many files a run aligns)."""
-    from .embed.base import get_encoder
+    from .embed import get_encoder
 
-    if cache_dir is None and use_cache:
-        return get_encoder(model)
-    try:
-        return get_encoder(model, cache_dir=cache_dir, use_cache=use_cache)  # type: ignore[call-arg]
-    except TypeError:  # an encoder registry without cache options
-        return get_encoder(model)
+    return get_encoder(model, cache_dir=cache_dir, use_cache=use_cache)
 
 
 def align_files(

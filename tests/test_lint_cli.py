@@ -182,17 +182,17 @@ def test_many_pairs_in_one_run(run_cli, tmp_path, fake_align):
 
 def test_one_encoder_load_for_many_files(monkeypatch, tmp_path):
     """Linting many file pairs in one run loads the model once and shares it."""
-    import bitext.embed.base as embed_base
+    import bitext.embed as embed
     import bitext.pipeline as pipeline
 
     loads = []
-    real = embed_base.get_encoder
+    real = embed.get_encoder
 
     def counting_get_encoder(spec=None, **options):
         loads.append(spec)
         return real(spec, **options)
 
-    monkeypatch.setattr(embed_base, "get_encoder", counting_get_encoder)
+    monkeypatch.setattr(embed, "get_encoder", counting_get_encoder)
     pipeline._encoder.cache_clear()
     units = []
     for i in range(3):
