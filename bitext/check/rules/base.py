@@ -84,6 +84,9 @@ class Rule:
         if unknown:
             raise ConfigError(f"rule {self.id}: unknown option(s) {', '.join(sorted(unknown))}")
         self.config = {**self.options, **options}
+        from .options import check_option_types
+
+        check_option_types(self.id, self.options, self.config)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any] | None = None) -> Rule:

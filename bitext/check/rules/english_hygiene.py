@@ -12,7 +12,6 @@ from typing import Any, ClassVar
 
 from ..finding import Finding, Severity
 from .base import CheckContext, Rule
-from .options import check_option_types
 from .spans import side_spans, sides
 
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
@@ -27,10 +26,6 @@ class EnglishHygiene(Rule):
     default_severity = Severity.INFO
     description = "English text hygiene: double spaces and repeated words."
     options: ClassVar[dict[str, Any]] = {"allowed_repeats": list(ALLOWED_REPEATS)}
-
-    def __init__(self, severity: Severity | None = None, **options: Any) -> None:
-        super().__init__(severity, **options)
-        check_option_types(self.id, self.options, self.config)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         allowed = {w.lower() for w in self.config["allowed_repeats"]}

@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 
 from ..finding import Finding, Severity
 from .base import CheckContext, Rule
-from .options import check_option_types
 from .spans import excerpt, link_text, paired_links, segments_span
 
 #: 3.5 is Iglewicz and Hoaglin's recommended cut-off for the modified z-score. Measured with
@@ -45,10 +44,6 @@ class LowSimilarity(Rule):
         "min_pairs": MIN_PAIRS,
         "mad_floor": MAD_FLOOR,
     }
-
-    def __init__(self, severity: Severity | None = None, **options: object) -> None:
-        super().__init__(severity, **options)
-        check_option_types(self.id, self.options, self.config)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         pairs = list(paired_links(ctx))

@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 from ..finding import Finding, Severity
 from ..quantities import Quantity, quantities
 from .base import CheckContext, Rule
-from .options import check_option_types
 from .spans import paired_links
 
 _SIDE_NAME = {"src": "source", "tgt": "translation"}
@@ -27,10 +26,6 @@ class NumberMismatch(Rule):
         "the other (Chinese forms such as 六成, 3万, 1.5亿, 十倍 are understood)."
     )
     options: ClassVar[dict[str, Any]] = {"both_directions": True}
-
-    def __init__(self, severity: Severity | None = None, **options: Any) -> None:
-        super().__init__(severity, **options)
-        check_option_types(self.id, self.options, self.config)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for index, link in paired_links(ctx):

@@ -16,7 +16,6 @@ from typing import Any, ClassVar
 from ...errors import ConfigError
 from ..finding import Finding, Severity
 from .base import CheckContext, Rule
-from .options import check_option_types
 from .spans import side_spans, sides
 
 _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
@@ -43,7 +42,6 @@ class ChineseTypography(Rule):
 
     def __init__(self, severity: Severity | None = None, **options: object) -> None:
         super().__init__(severity, **options)
-        check_option_types(self.id, self.options, self.config)
         self.explicit_severity = severity
         if self.config["cjk_spacing"] not in ("none", "one", "off"):
             raise ConfigError(

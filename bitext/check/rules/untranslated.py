@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 from ...errors import ConfigError
 from ..finding import Finding, Severity
 from .base import CheckContext, Rule
-from .options import check_option_types
 from .spans import excerpt, link_text, paired_links, segments_span
 
 _VERBATIM = re.compile(r"`[^`]*`|https?://\S+|\S+@\S+\.\w+")
@@ -35,7 +34,6 @@ class Untranslated(Rule):
 
     def __init__(self, severity: Severity | None = None, **options: object) -> None:
         super().__init__(severity, **options)
-        check_option_types(self.id, self.options, self.config)
         ratio = self.config["max_foreign_ratio"]
         if not isinstance(ratio, (int, float)) or not 0 < ratio <= 1:
             raise ConfigError("rule untranslated: max_foreign_ratio must be in (0, 1]")
