@@ -13,11 +13,11 @@ Two passes (the shape Bertalign and Vecalign describe; written from their papers
    better of the two, are embedded for real and the band searched again, the real cosine
    entering as the ``real_gain`` feature (real minus summed cosine).
 
-Every sentence is embedded once, plus ~0.1-0.3 merged spans per sentence; time and memory are linear in document length x band
-width. The score of a link is the cosine similarity of its two sides (-1..1, higher is better;
-about 0.6-0.9 for a good EN/ZH pair with the built-in encoder); an unlinked sentence (1-0/0-1)
-scores 0.0 and is flagged low-confidence when it has a close neighbour it could have been
-paired with.
+Every sentence is embedded once, plus ~0.1-0.3 merged spans per sentence; time and memory are
+linear in document length x band width. The score of a link is the cosine similarity of its two
+sides (-1..1, higher is better; about 0.6-0.9 for a good EN/ZH pair with the built-in encoder); an
+unlinked sentence (1-0/0-1) scores 0.0 and is flagged low-confidence when it has a close neighbour
+it could have been paired with.
 """
 
 from __future__ import annotations
