@@ -59,7 +59,7 @@ class _Counting:
 
 @pytest.mark.slow
 def test_real_span_embeddings_only_near_the_path(shared_data, encoder):
-    """``real_spans="near"`` (the default) embeds merged spans only where the path could
+    """``real_spans="near"`` embeds merged spans only where the path could
     change: far fewer texts than embedding every run, and no worse on a literary chapter than
     sums alone."""
     base = shared_data / "mac-dev"

@@ -7,17 +7,17 @@ Two passes (the shape Bertalign and Vecalign describe; written from their papers
 2. **Second pass** (``search.best_path``): dynamic programming inside that band over links of up
    to ``max_align`` sentences a side and 1-0/0-1, scored by ``scoring.link_scores``: cosine,
    hubness margin and a length-ratio prior estimated from this document.
-3. **Refinement** (``_Engine._embed_near``, ``real_spans="near"``): merged spans are first
-   represented by the normalised sum of their sentence vectors; then the merged sides of the
-   chosen links, and of adjacent link pairs whose summed union scores nearly as well as the
-   better of the two, are embedded for real and the band searched again, the real cosine
-   entering as the ``real_gain`` feature (real minus summed cosine).
+3. **Refinement**, opt-in (``_Engine._embed_near``, ``real_spans="near"``): merged spans are first
+   represented by the normalised sum of their sentence vectors; then the merged sides of the chosen
+   links, and of adjacent link pairs whose summed union scores nearly as well as the better of the
+   two, are embedded for real and the band searched again, the real cosine entering as the
+   ``real_gain`` feature (real minus summed cosine).
 
-Every sentence is embedded once, plus ~0.1-0.3 merged spans per sentence; time and memory are
-linear in document length x band width. The score of a link is the cosine similarity of its two
-sides (-1..1, higher is better; about 0.6-0.9 for a good EN/ZH pair with the built-in encoder); an
-unlinked sentence (1-0/0-1) scores 0.0 and is flagged low-confidence when it has a close neighbour
-it could have been paired with.
+Every sentence is embedded exactly once (with "near", plus ~0.1-0.3 merged spans per sentence);
+time and memory are linear in document length x band width. The score of a link is the cosine
+similarity of its two sides (-1..1, higher is better; about 0.6-0.9 for a good EN/ZH pair with the
+built-in encoder); an unlinked sentence (1-0/0-1) scores 0.0 and is flagged low-confidence when it
+has a close neighbour it could have been paired with.
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ class _Engine:
         scorer = LinkScorer(band, sv, tv, slen, tlen, self.length_ratio, p.margin_k)
         shapes = link_shapes(p.max_align, p.max_total)
         weights = p.weight_vector()
-        near = p.real_spans == "near"
+        near = p.real_spans == "near" and p.max_align > 1
         scores, feats = scorer.scores(
             shapes, weights, keep_features=self.keep_features and not near
         )
@@ -196,10 +196,12 @@ class _Engine:
             b = tv.prefix[j1] - tv.prefix[j0]
             return float(a @ b / max(1e-12, np.linalg.norm(a) * np.linalg.norm(b)))
 
+        longest = min(4, p.max_align)
+
         def add(i0, i1, j0, j1):
-            if 2 <= i1 - i0 <= 4 and (i0, i1) not in sv.real:
+            if 2 <= i1 - i0 <= longest and (i0, i1) not in sv.real:
                 want[("s", i0, i1)] = None
-            if 2 <= j1 - j0 <= 4 and (j0, j1) not in tv.real:
+            if 2 <= j1 - j0 <= longest and (j0, j1) not in tv.real:
                 want[("t", j0, j1)] = None
 
         cos = [cos_sum(*link) if link[0] < link[1] and link[2] < link[3] else -1.0 for link in path]
