@@ -6,15 +6,20 @@ the search chose instead; the average of all weight vectors seen is the result. 
 search cannot represent (longer than ``max_align``, outside the band) are left out, and so are
 the predicted links that overlap them.
 
-    python benchmarks/fit_weights.py [--epochs 10] [--rate 0.005]
+    python benchmarks/fit_weights.py [--epochs 10] [--rate 0.005] [--real-spans near]
+        [--near-delta -0.03] [--start weights.json] [--freeze f1,f2] [--train mac-dev,academic]
 
-Starts from the weights in params.py (so a rerun continues from the committed ones). Prints
-the weights as a Python dict to paste into params.py. Uses the benchmark embedding cache.
+Starts from the weights in params.py (so a rerun continues from the committed ones) or from
+``--start``; ``--freeze`` keeps some features at their start; ``--train`` fits on some sets
+only while every epoch still prints all three (cross-validation: the others are held out).
+Prints the weights as a Python dict to paste into params.py. Uses the benchmark embedding
+cache.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -79,7 +84,7 @@ def update(trace, gold) -> np.ndarray:
     return delta
 
 
-def run(docs, encoder, weights: np.ndarray, keep: bool):
+def run(docs, encoder, weights: np.ndarray, keep: bool, **params):
     results = []
     saved = aligner._Engine.__init__
 
@@ -93,7 +98,9 @@ def run(docs, encoder, weights: np.ndarray, keep: bool):
     try:
         wd = {f: float(w) for f, w in zip(FEATURES, weights, strict=True)}
         for gold, src, tgt in docs:
-            results.append((gold, aligner.align(src, tgt, encoder=encoder, weights=wd).links))
+            results.append(
+                (gold, aligner.align(src, tgt, encoder=encoder, weights=wd, **params).links)
+            )
     finally:
         aligner._Engine.__init__ = saved
     return results, run.engines
@@ -103,11 +110,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--rate", type=float, default=0.005)
+    ap.add_argument("--real-spans", default="sum", help="aligner real_spans setting")
+    ap.add_argument("--near-delta", type=float, default=None, help="aligner near_delta")
+    ap.add_argument("--start", help="JSON file of starting weights (default: params.WEIGHTS)")
+    ap.add_argument("--freeze", default="", help="comma-separated features kept at their start")
+    ap.add_argument("--train", default="", help="comma-separated sets to fit on (default all)")
     args = ap.parse_args()
+    params: dict = {"real_spans": args.real_spans}
+    if args.near_delta is not None:
+        params["near_delta"] = args.near_delta
+    start = json.loads(Path(args.start).read_text()) if args.start else WEIGHTS
+    frozen = np.array([f in args.freeze.split(",") for f in FEATURES])
     sets = load_sets()
     encoder = MemoryEncoder()
-    docs = [doc for name in sorted(sets) for doc in sets[name]]
-    w = np.array([WEIGHTS.get(f, 0.0) for f in FEATURES])
+    train = args.train.split(",") if args.train else sorted(sets)
+    docs = [doc for name in train for doc in sets[name]]
+    w = np.array([start.get(f, 0.0) for f in FEATURES])
     total = np.zeros_like(w)
     steps = 0
     rng = np.random.default_rng(0)
@@ -115,15 +133,15 @@ def main() -> None:
         order = rng.permutation(len(docs))
         for d in order:
             gold, _src, _tgt = docs[d]
-            _, engines = run([docs[d]], encoder, w, keep=True)
+            _, engines = run([docs[d]], encoder, w, keep=True, **params)
             trace = engines[0].trace[0]
-            w = w + args.rate * update(trace, gold_links(gold))
+            w = w + args.rate * np.where(frozen, 0.0, update(trace, gold_links(gold)))
             total += w
             steps += 1
         avg = total / steps
         line = []
         for name in sorted(sets):
-            res, _ = run(sets[name], encoder, avg, keep=False)
+            res, _ = run(sets[name], encoder, avg, keep=False, **params)
             line.append(f"{name} {score_many(res).strict_f1:.4f}")
         print(f"epoch {epoch + 1}: " + "  ".join(line), flush=True)
     avg = total / steps

@@ -43,3 +43,34 @@ def test_literary_chapter_beats_the_one_to_one_baseline(shared_data, encoder):
     plain = score(gold, bitext.align(src, tgt, encoder=encoder, max_align=1))
     assert ours.strict_f1 >= 0.8
     assert ours.strict_f1 > plain.strict_f1 + 0.1
+
+
+class _Counting:
+    """The real encoder, counting the texts the aligner asks it to embed."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.texts = inner, 0
+        self.name, self.version, self.dimension = inner.name, inner.version, inner.dimension
+
+    def encode(self, texts):
+        self.texts += len(texts)
+        return self.inner.encode(texts)
+
+
+@pytest.mark.slow
+def test_real_span_embeddings_only_near_the_path(shared_data, encoder):
+    """``real_spans="near"`` embeds merged spans only where the path could
+    change: far fewer texts than embedding every run, and no worse on a literary chapter than
+    sums alone."""
+    base = shared_data / "mac-dev"
+    src, tgt = _lines(base / "src" / "001"), _lines(base / "tgt" / "001")
+    gold = read_links(base / "gold" / "001.align")
+    counted = {}
+    scores = {}
+    for mode in ("near", "sum"):
+        enc = _Counting(encoder)
+        scores[mode] = score(gold, bitext.align(src, tgt, encoder=enc, real_spans=mode))
+        counted[mode] = enc.texts / (len(src) + len(tgt))
+    assert counted["sum"] == 1.0
+    assert 1.0 < counted["near"] <= 1.5
+    assert scores["near"].strict_f1 >= scores["sum"].strict_f1

@@ -49,6 +49,7 @@ LINK_FEATURES = (
     "is_3_1",
     "is_2_2",
     "is_other",
+    "real_gain",
 )
 NULL_FEATURES = ("null_src", "null_tgt", "null_nn", "null_len")
 FEATURES = LINK_FEATURES + NULL_FEATURES
@@ -65,8 +66,11 @@ class SpanVectors:
         #: (start, end) -> unit vector of the embedded joined text
         self.real: dict[tuple[int, int], np.ndarray] = {}
 
-    def spans(self, ends: np.ndarray, size: int) -> np.ndarray:
-        """Unit vectors of the spans ``end - size .. end`` for each end (invalid ends -> 0)."""
+    def spans(self, ends: np.ndarray, size: int, real: bool = True) -> np.ndarray:
+        """Unit vectors of the spans ``end - size .. end`` for each end (invalid ends -> 0).
+
+        With ``real=False`` always the normalised sums, ignoring real embeddings.
+        """
         ends = np.asarray(ends)
         if size == 1:  # sentence vectors are unit already
             ok = (ends >= 1) & (ends <= len(self.vectors))
@@ -77,7 +81,7 @@ class SpanVectors:
         e = _clip(ends, 0, len(self.vectors))
         s = _clip(starts, 0, len(self.vectors))
         out = self.prefix[e] - self.prefix[s]
-        if size > 1 and self.real:
+        if size > 1 and self.real and real:
             for idx in np.flatnonzero(ok):
                 vec = self.real.get((int(s[idx]), int(e[idx])))
                 if vec is not None:
@@ -166,12 +170,16 @@ class LinkScorer:
         n, m = self.band.n, self.band.m
         F = np.zeros((len(FEATURES), *j.shape))
         cidx = _clip(j - jmin, 0, len(span_ends) - 1)
-        sv = self.src.spans(rows, a)
-        tv = self.tgt.spans(span_ends, b)
+        sv = self.src.spans(rows, a, real=False)
+        tv = self.tgt.spans(span_ends, b, real=False)
         cos = np.take_along_axis(sv @ tv.T, cidx, axis=1)
         F[0] = cos
         if not full:
             return F
+        if (a > 1 and self.src.real) or (b > 1 and self.tgt.real):
+            # real embeddings of merged spans, where known: how much they raise the cosine
+            real = self.src.spans(rows, a) @ self.tgt.spans(span_ends, b).T
+            F[13] = np.take_along_axis(real, cidx, axis=1) - cos
         F[1] = cos * (a + b - 2)
         member = cos
         if a > 1:
