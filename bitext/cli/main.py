@@ -18,7 +18,7 @@ from .console import print_error, warnings_as_lines
 try:  # recent typer vendors click
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover - older typer
-    from click import exceptions as click_exceptions
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 #: each module has ``register(app)``; order is the order of ``bitext --help``.
 COMMAND_MODULES = (
