@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import split as _split_package  # noqa: F401  (imported first: see split() below)
+# The subpackages that share a name with a public function below are imported FIRST: importing
+# a package sets it as an attribute of its parent, so a later first import of, say,
+# ``bitext.align.model`` would replace the function ``bitext.align`` with the package. Imported
+# here, before the functions are defined, the functions win for good. All three are cheap
+# (dataclasses only; models, nltk and jieba load on first use).
+from . import align as _align_package  # noqa: F401
+from . import check as _check_package  # noqa: F401
+from . import split as _split_package  # noqa: F401
 from .errors import BitextError, ConfigError, GlossaryError, InputError, ModelError, UsageError
 
 __version__ = "0.1.0"
@@ -28,12 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def split(text: str, lang: str = "auto", **options: Any) -> Document:
-    """Split ``text`` into sentences with exact character spans. See ``bitext.split.split_text``.
-
-    The subpackage ``bitext.split`` is imported at the top of this module, before this function
-    is defined: importing a submodule sets it as an attribute of its parent, and a late first
-    import would replace this function with the module.
-    """
+    """Split ``text`` into sentences with exact character spans. See ``bitext.split.split_text``."""
     from .split import split_text
 
     return split_text(text, lang=lang, **options)
@@ -77,9 +79,12 @@ def check_terms(
     return _check_terms(alignment, src_doc, tgt_doc, glossaries, rules=rules)
 
 
-# ``bitext.check(documents, glossaries=..., config=..., select=..., ignore=...)`` -> findings:
-# the package is callable (see bitext/check/__init__.py). It only imports the Finding types.
-from . import check  # noqa: E402
+def check(documents: Any, **options: Any) -> list[Finding]:
+    """Run the lint rules on aligned documents. See ``bitext.check.runner.check``."""
+    from .check.runner import check as _check
+
+    return _check(documents, **options)
+
 
 __all__ = [
     "BitextError",
