@@ -163,18 +163,3 @@ def _glossary_id(name: str) -> str:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
         return f"{path.name}@{digest}"
     return name
-
-
-def short_signature(record: dict[str, Any]) -> str:
-    """sacrebleu-style one-liner for the terminal."""
-    parts = [
-        f"bitext {record.get('version', __version__)}",
-        f"rules:{len(record.get('rules', []))}",
-    ]
-    alignment = record.get("alignment") or {}
-    for key in ("encoder", "model"):
-        if key in alignment:
-            parts.append(f"{key}:{alignment[key]}")
-    if record.get("glossaries"):
-        parts.append("glossaries:" + ",".join(record["glossaries"]))
-    return "|".join(parts)

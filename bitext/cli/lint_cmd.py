@@ -126,7 +126,7 @@ def _split(value: str | None) -> list[str] | None:
 
 
 def _summary(outcome) -> None:
-    from ..linter import short_signature
+    from ..signature import short_signature
 
     counts = {"error": 0, "warning": 0, "info": 0}
     for finding in outcome.result.findings:

@@ -19,6 +19,7 @@ from typing import Any
 from ..document import Document, Segment
 from ..errors import UsageError
 from ..pipeline import AlignedDocuments
+from ..signature import short_signature
 
 ALIGN_FORMATS = ("table", "tsv", "jsonl", "links", "tmx", "markdown")
 
@@ -120,21 +121,6 @@ def align_rows(result: AlignedDocuments) -> list[AlignRow]:
             )
         )
     return rows
-
-
-def short_signature(signature: dict[str, Any]) -> str:
-    """``bitext 0.1.0|model:use-multilingual@0.2.1|max_align:5|…`` (sacrebleu style)."""
-    version = signature.get("version", "?")
-    keys = ["model", *sorted(k for k in signature if k not in ("version", "model"))]
-    parts = [f"bitext {version}"]
-    for key in keys:
-        value = signature.get(key)
-        if value is None or isinstance(value, (dict, list, tuple)):
-            continue
-        if isinstance(value, bool):
-            value = "yes" if value else "no"
-        parts.append(f"{key}:{value}")
-    return "|".join(parts)
 
 
 def _cell(text: str) -> str:

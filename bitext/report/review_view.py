@@ -17,6 +17,7 @@ from typing import Any
 from ..check.finding import Finding, Location, Severity
 from ..document import Document, Segment
 from ..pipeline import AlignedDocuments
+from ..signature import short_signature
 from .review_marks import Fragment, Span, mark_fragments
 
 #: worst first: the order of the summary columns and of the severity filters.
@@ -133,26 +134,6 @@ def _title(docs: Sequence[DocumentView]) -> str:
         return f"bitext review: {len(docs)} documents"
     paths = list(dict.fromkeys(p for p in (docs[0].src_path, docs[0].tgt_path) if p))
     return "bitext review" + (f": {' ↔ '.join(paths)}" if paths else "")
-
-
-def short_signature(signature: Mapping[str, Any]) -> str:
-    """sacrebleu-style ``key:value|key:value`` (nested keys dotted, version first)."""
-    if isinstance(signature.get("short"), str):
-        return str(signature["short"])
-    flat: dict[str, str] = {}
-
-    def walk(prefix: str, value: Any) -> None:
-        if isinstance(value, Mapping):
-            for key in sorted(value, key=str):
-                walk(f"{prefix}.{key}" if prefix else str(key), value[key])
-        elif isinstance(value, (list, tuple)):
-            flat[prefix] = ",".join(str(v) for v in value)
-        else:
-            flat[prefix] = str(value)
-
-    walk("", {k: v for k, v in signature.items() if k != "full"})
-    keys = sorted(flat, key=lambda k: (k != "version", k))
-    return "|".join(f"{k}:{flat[k]}" for k in keys)
 
 
 # -- findings -------------------------------------------------------------------------------
