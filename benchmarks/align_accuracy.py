@@ -60,6 +60,18 @@ class TimedEncoder:
         self.texts += len(texts)
         return out
 
+    def parts_model(self):
+        get = getattr(self.inner, "parts_model", None)
+        return get() if get else None
+
+    def encode_parts(self, texts):
+        t0, c0 = time.perf_counter(), time.process_time()
+        out = self.inner.encode_parts(texts)
+        self.seconds += time.perf_counter() - t0
+        self.cpu += time.process_time() - c0
+        self.texts += len(texts)
+        return out
+
 
 def kinds(links) -> collections.Counter:
     return collections.Counter(f"{len(s)}-{len(t)}" for s, t in links)

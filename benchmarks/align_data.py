@@ -41,6 +41,7 @@ class MemoryEncoder:
             self.inner.dimension,
         )
         self.vectors: dict[str, np.ndarray] = {}
+        self.parts: dict[str, np.ndarray] = {}
         self.requested = 0
 
     def encode(self, texts):
@@ -53,3 +54,18 @@ class MemoryEncoder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         return np.stack([self.vectors[t] for t in texts])
+
+    def parts_model(self):
+        get = getattr(self.inner, "parts_model", None)
+        return get() if get else None
+
+    def encode_parts(self, texts):
+        from bitext.embed.parts import SentenceParts
+
+        texts = list(texts)
+        self.requested += len(texts)
+        missing = list(dict.fromkeys(t for t in texts if t not in self.parts))
+        if missing:
+            for t, r in zip(missing, self.inner.encode_parts(missing).rows, strict=True):
+                self.parts[t] = r
+        return SentenceParts(np.stack([self.parts[t] for t in texts]), self.parts_model())

@@ -63,3 +63,39 @@ class CachingEncoder:
         for i, k in enumerate(keys):
             out[i] = found[k]
         return out
+
+    def parts_model(self):
+        get = getattr(self.inner, "parts_model", None)
+        return get() if get else None
+
+    def encode_parts(self, texts: Sequence[str]):
+        """Sentence parts (``bitext.embed.parts``), stored beside the vectors."""
+        from bitext.embed.parts import FORMAT, SentenceParts
+
+        texts = list(texts)
+        self.requested += len(texts)
+        self.db.execute("CREATE TABLE IF NOT EXISTS parts (key TEXT PRIMARY KEY, row BLOB)")
+        keys = [self._key(f"parts{FORMAT}|{t}") for t in texts]
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            q = f"SELECT key, row FROM parts WHERE key IN ({','.join('?' * len(chunk))})"
+            for k, v in self.db.execute(q, chunk):
+                found[k] = np.frombuffer(v, dtype=np.float32)
+        missing = list(dict.fromkeys(i for i, k in enumerate(keys) if k not in found))
+        if missing:
+            t0 = time.perf_counter()
+            rows = self.inner.encode_parts([texts[i] for i in missing]).rows
+            self.seconds += time.perf_counter() - t0
+            self.computed += len(missing)
+            for i, r in zip(missing, rows, strict=True):
+                found[keys[i]] = r
+            self.db.executemany(
+                "INSERT OR REPLACE INTO parts VALUES (?, ?)",
+                [
+                    (keys[i], np.asarray(r, dtype=np.float32).tobytes())
+                    for i, r in zip(missing, rows, strict=True)
+                ],
+            )
+            self.db.commit()
+        return SentenceParts(np.stack([found[k] for k in keys]), self.parts_model())

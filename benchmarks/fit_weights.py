@@ -112,6 +112,9 @@ def main() -> None:
     ap.add_argument("--rate", type=float, default=0.005)
     ap.add_argument("--real-spans", default="sum", help="aligner real_spans setting")
     ap.add_argument("--near-delta", type=float, default=None, help="aligner near_delta")
+    ap.add_argument(
+        "--param", action="append", default=[], help="another aligner setting, NAME=JSON"
+    )
     ap.add_argument("--start", help="JSON file of starting weights (default: params.WEIGHTS)")
     ap.add_argument("--freeze", default="", help="comma-separated features kept at their start")
     ap.add_argument("--train", default="", help="comma-separated sets to fit on (default all)")
@@ -119,6 +122,9 @@ def main() -> None:
     params: dict = {"real_spans": args.real_spans}
     if args.near_delta is not None:
         params["near_delta"] = args.near_delta
+    for item in args.param:
+        key, _, value = item.partition("=")
+        params[key] = json.loads(value)
     start = json.loads(Path(args.start).read_text()) if args.start else WEIGHTS
     frozen = np.array([f in args.freeze.split(",") for f in FEATURES])
     sets = load_sets()

@@ -13,6 +13,10 @@ Two passes (the shape Bertalign and Vecalign describe; written from their papers
    two, are embedded for real and the band searched again, the real cosine entering as the
    ``real_gain`` feature (real minus summed cosine).
 
+With the built-in encoder, merged spans and the head/tail clauses of each sentence come from
+the model's own pooled token sums (``embed.parts``: ``real_spans="auto"``), at no extra embedding
+cost; other encoders use normalised sums of sentence vectors.
+
 Every sentence is embedded exactly once (with "near", plus ~0.1-0.3 merged spans per sentence);
 time and memory are linear in document length x band width. The score of a link is the cosine
 similarity of its two sides (-1..1, higher is better; about 0.6-0.9 for a good EN/ZH pair with the
@@ -37,6 +41,7 @@ from .params import AlignParams
 from .scoring import LinkScorer, SpanVectors
 from .search import best_path, link_shapes
 from .signals import document_warnings
+from .textsignals import TextSignals
 
 Block = tuple[int, int, int, int]
 
@@ -138,16 +143,35 @@ class _Engine:
         self.src_texts = [s.text for s in src]
         self.tgt_texts = [s.text for s in tgt]
         self.src_lang, self.tgt_lang = _lang(src), _lang(tgt)
-        vecs = np.asarray(encoder.encode(self.src_texts + self.tgt_texts), dtype=np.float32)
+        self.src_parts = self.tgt_parts = None
+        get_parts = getattr(encoder, "parts_model", None)
+        if p.real_spans == "auto" and get_parts is not None and get_parts() is not None:
+            parts = encoder.encode_parts(self.src_texts + self.tgt_texts)
+            vecs = parts.sentence_vectors()
+            self.src_parts = type(parts)(parts.rows[: len(src)], parts.model)
+            self.tgt_parts = type(parts)(parts.rows[len(src) :], parts.model)
+        else:
+            vecs = np.asarray(encoder.encode(self.src_texts + self.tgt_texts), dtype=np.float32)
         self.src_vecs, self.tgt_vecs = vecs[: len(src)], vecs[len(src) :]
         self.src_len = np.array([max(1, len(t)) for t in self.src_texts], dtype=np.float64)
         self.tgt_len = np.array([max(1, len(t)) for t in self.tgt_texts], dtype=np.float64)
         #: target characters per source character over the whole document (the length prior)
         self.length_ratio = float(self.tgt_len.sum() / self.src_len.sum())
+        self.src_signals = TextSignals.of(self.src_texts)
+        self.tgt_signals = TextSignals.of(self.tgt_texts)
+        #: (head, tail) clause vectors per sentence; a sentence's own vector without parts
+        self.src_edges = self._edges(self.src_parts, self.src_vecs)
+        self.tgt_edges = self._edges(self.tgt_parts, self.tgt_vecs)
         self.link_cosines: list[float] = []
         #: fitting weights (benchmarks/fit_weights.py) keeps each block's features here
         self.keep_features = False
         self.trace: list[Any] = []
+
+    @staticmethod
+    def _edges(parts, vecs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if parts is None:
+            return vecs, vecs
+        return parts.clause_vectors()
 
     def align_block(self, s0: int, s1: int, t0: int, t1: int) -> list[Link]:
         if s1 == s0 or t1 == t0:
@@ -159,12 +183,27 @@ class _Engine:
         n, m = len(S), len(T)
         path = first_pass(S, T)
         band = band_around(path, n, m, p.band_radius)
-        sv, tv = SpanVectors(S), SpanVectors(T)
+        sv, tv = (
+            SpanVectors(S, self._slice(self.src_parts, s0, s1)),
+            SpanVectors(T, self._slice(self.tgt_parts, t0, t1)),
+        )
         if p.real_spans == "all":
             self._embed_all(sv, s0, s1, self.src_texts, self.src_lang)
             self._embed_all(tv, t0, t1, self.tgt_texts, self.tgt_lang)
         slen, tlen = self.src_len[s0:s1], self.tgt_len[t0:t1]
-        scorer = LinkScorer(band, sv, tv, slen, tlen, self.length_ratio, p.margin_k)
+        scorer = LinkScorer(
+            band,
+            sv,
+            tv,
+            slen,
+            tlen,
+            self.length_ratio,
+            p.margin_k,
+            src_signals=self.src_signals.slice(s0, s1),
+            tgt_signals=self.tgt_signals.slice(t0, t1),
+            src_edges=(self.src_edges[0][s0:s1], self.src_edges[1][s0:s1]),
+            tgt_edges=(self.tgt_edges[0][t0:t1], self.tgt_edges[1][t0:t1]),
+        )
         shapes = link_shapes(p.max_align, p.max_total)
         weights = p.weight_vector()
         near = p.real_spans == "near" and p.max_align > 1
@@ -184,6 +223,10 @@ class _Engine:
             self._link(sv, tv, i0, i1, j0, j1, s0, t0, scorer.src_best, scorer.tgt_best)
             for i0, i1, j0, j1 in path
         ]
+
+    @staticmethod
+    def _slice(parts, a: int, b: int):
+        return None if parts is None else type(parts)(parts.rows[a:b], parts.model)
 
     def _embed_near(self, path, sv: SpanVectors, tv: SpanVectors, s0: int, t0: int) -> bool:
         """Embed for real the merged sides of ``path`` and of adjacent link pairs that could

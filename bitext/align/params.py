@@ -44,8 +44,8 @@ WEIGHTS: dict[str, float] = {
     "cos": 1.201,
     "cos_merged": 0.263,
     "min_member": 0.071,
-    "len_dev2": -0.422,
-    "margin": 0.055,
+    "len_dev2": -0.272,  # 3.: was -0.422
+    "margin": 0.155,  # 3.: was 0.055
     "size": -0.063,
     "is_1_1": 0.027,
     "is_1_2": 0.065,
@@ -55,7 +55,12 @@ WEIGHTS: dict[str, float] = {
     "is_2_2": 0.087,
     "is_other": 0.093,
     "real_gain": 0.945,
-    "null_src": -0.03,  # fit: -0.059; see 2. above
+    "pull_tgt": -0.15,  # 3.
+    "quote_diff": -0.13,  # 3.
+    "cpull_src": -0.15,  # 3.
+    "cpull_tgt": -0.3,  # 3.
+    "edge_fit": 0.45,  # 3.
+    "null_src": -0.01,  # 3.: was -0.03
     "null_tgt": -0.1,  # fit: -0.175; see 2. above
     "null_nn": -0.158,
     "null_len": 0.117,
@@ -74,15 +79,15 @@ class AlignParams:
     band_radius: int = 8
     #: neighbours per sentence for the margin (within the band).
     margin_k: int = 4
-    #: merged spans: "sum" = normalised sum of sentence vectors only; "near" = after a search
-    #: on sums, embed for real the merged sides of the chosen links and of adjacent link pairs
-    #: that could be one link (see ``near_delta``), then search again with them (``real_gain``
-    #: feature); "all" = embed every run of 2-4 sentences (a reference: ~4 texts per sentence).
-    #: "near" gains a point of strict F1 on mac-dev (0.876 -> 0.885, academic and political
-    #: unchanged) but embeds 1.18-1.29 texts (1.4-1.7x the characters) per sentence and doubles
-    #: the search: mac-dev end to end 2.3x the time of embedding each sentence once, against
-    #: 1.4x for "sum" (bench machine, real encoder, noisy). Over the 1.5x budget, so opt-in.
-    real_spans: str = "sum"
+    #: merged spans: "auto" = pooled by the model itself where the encoder offers sentence parts
+    #: (the built-in one: ``embed.parts``, no extra embedding; also gives the clause features),
+    #: else "sum"; "sum" = normalised sum of sentence vectors; "near" = after a search on sums,
+    #: embed for real the merged sides of the chosen links and of adjacent link pairs that could
+    #: be one link (see ``near_delta``), then search again (``real_gain`` feature); "all" = embed
+    #: every run of 2-4 sentences (a reference: ~4 texts per sentence). "near" and "all" were the
+    #: earlier ways to real span vectors (mac-dev 0.885 for "near" at 2.3x the time of embedding
+    #: each sentence once); "auto" supersedes them for the built-in encoder.
+    real_spans: str = "auto"
     #: "near": two adjacent links are embedded as one when the cosine of their summed union is
     #: at least the better link's minus this. Bench (mac-dev, weights of 1. above): 0.0 -> 1.41
     #: texts per sentence, -0.03 -> 1.29 and the best F1 (0.05 -> 1.64 texts, no better).
@@ -117,8 +122,8 @@ class AlignParams:
         unknown = sorted(set(params) - names)
         if unknown:
             raise UsageError(f"unknown aligner parameter(s): {', '.join(unknown)}")
-        if params.get("real_spans", "sum") not in ("sum", "near", "all"):
-            raise UsageError("real_spans must be 'sum', 'near' or 'all'")
+        if params.get("real_spans", "auto") not in ("auto", "sum", "near", "all"):
+            raise UsageError("real_spans must be 'auto', 'sum', 'near' or 'all'")
         lo, hi = MAX_ALIGN_RANGE
         if not lo <= int(max_align) <= hi:
             raise UsageError(f"max_align must be between {lo} and {hi} (got {max_align})")

