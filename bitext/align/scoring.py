@@ -90,9 +90,7 @@ class SpanVectors:
         if size > 1 and self.parts is not None:
             return self._pooled_spans(ends, size)
         if size == 1:  # sentence vectors are unit already
-            ok = (ends >= 1) & (ends <= len(self.vectors))
-            out = self.vectors[_clip(ends - 1, 0, max(0, len(self.vectors) - 1))]
-            return np.where(ok[:, None], out, 0.0).astype(np.float32)
+            return _rows_ending(self.vectors, ends)
         starts = ends - size
         ok = (starts >= 0) & (ends <= len(self.vectors))
         e = _clip(ends, 0, len(self.vectors))
@@ -111,10 +109,15 @@ class SpanVectors:
     def _pooled_spans(self, ends: np.ndarray, size: int) -> np.ndarray:
         if size not in self._pooled:
             self._pooled[size] = self.parts.span_vectors(size)
-        table = self._pooled[size]
-        ok = (ends - size >= 0) & (ends <= len(self.vectors))
-        out = table[_clip(ends - 1, 0, max(0, len(table) - 1))]
-        return np.where(ok[:, None], out, 0.0).astype(np.float32)
+        return _rows_ending(self._pooled[size], ends, first=size)
+
+
+def _rows_ending(table: np.ndarray, ends: np.ndarray, first: int = 1) -> np.ndarray:
+    """``table[end - 1]`` for each end, zero rows where ``end`` is not in ``first..len``."""
+    ends = np.asarray(ends)
+    ok = (ends >= first) & (ends <= len(table))
+    out = table[_clip(ends - 1, 0, max(0, len(table) - 1))]
+    return np.where(ok[:, None], out, 0.0).astype(np.float32)
 
 
 def _prefix(values: np.ndarray) -> np.ndarray:
@@ -261,12 +264,7 @@ class LinkScorer:
         """
         assert self.src_edges is not None and self.tgt_edges is not None
 
-        def rows_of(vecs, ends):
-            ends = np.asarray(ends)
-            ok = (ends >= 1) & (ends <= len(vecs))
-            out = vecs[_clip(ends - 1, 0, len(vecs) - 1)]
-            return np.where(ok[:, None], out, 0.0)
-
+        rows_of = _rows_ending
         s_head, s_tail = self.src_edges
         t_head, t_tail = self.tgt_edges
         first_t, last_t = self.tgt.spans(span_ends - b + 1, 1), self.tgt.spans(span_ends, 1)
