@@ -171,7 +171,7 @@ class _Engine:
     def _edges(parts, vecs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if parts is None:
             return vecs, vecs
-        return parts.clause_vectors()
+        return parts.clause_vectors(vecs)
 
     def align_block(self, s0: int, s1: int, t0: int, t1: int) -> list[Link]:
         if s1 == s0 or t1 == t0:

@@ -3,22 +3,27 @@
 A link of shape ``(a, b)`` (``a`` source, ``b`` target sentences, both >= 1) is described by:
 
 * ``cos``: cosine of the two sides' vectors. A side of several sentences is represented by the
-  normalised sum of its sentence vectors unless a real embedding of the joined span was supplied
-  (``SpanVectors.real``).
+  span vector the model itself pools (``embed.parts``, built-in encoder), else by the normalised
+  sum of its sentence vectors (``SpanVectors``).
 * ``cos_merged``: the same cosine times ``a + b - 2``, so merged links can trust it differently.
 * ``min_member``: the weakest member: the lowest cosine of any one sentence of the link against
   the whole other side. A sentence that does not belong in a merge drags it down.
 * ``len_dev2``: squared log-deviation of the link's target/source character ratio from the
   document's own ratio (estimated from the document: EN/ZH ratios differ by genre).
 * ``margin``: the mean cosine of each member sentence's ``k`` best neighbours inside the band
-  (hubness: some sentences are close to everything); its weight is negative.
+  (hubness: some sentences are close to everything).
 * shape indicators (``is_1_2``, ...) and ``size``: priors on how often each shape occurs.
+* ``pull_*``, ``cpull_*``, ``edge_fit``: whether the link's edge sentences fit their own link
+  better than the sentence (or clause) just across its boundary (see ``_pulls``).
+* ``quote_diff``, ``question_diff``, ``exclaim_diff``: quotation balance and ?/! counts that
+  differ between the two sides.
 
 An unlinked sentence (1-0 / 0-1) is described by a bias, its best neighbour's cosine (a sentence
 with a close counterpart should not be dropped) and its relative length.
 
 The value of a link is ``weights . features``; the weights live in ``params.WEIGHTS`` and were fit
-on the gold sets (see there). Scores are computed a chunk of rows at a time (bounded memory).
+on the gold sets (see there). Scores are computed a chunk of rows at a time (bounded memory);
+within a chunk every shape reads its features from the same few small matrices (``_Chunk``).
 """
 
 from __future__ import annotations
@@ -76,10 +81,19 @@ class SpanVectors:
         #: ``embed.parts.SentenceParts`` of these sentences: spans pooled by the model itself
         self.parts = parts
         self._pooled: dict[int, np.ndarray] = {}
-        self.prefix = np.zeros((len(vectors) + 1, vectors.shape[1]), dtype=np.float32)
-        np.cumsum(vectors, axis=0, out=self.prefix[1:])
+        self._prefix: np.ndarray | None = None
         #: (start, end) -> unit vector of the embedded joined text
         self.real: dict[tuple[int, int], np.ndarray] = {}
+
+    @property
+    def prefix(self) -> np.ndarray:
+        """Running sums of the sentence vectors (row k: sentences 0..k-1), made on first use:
+        pooled spans do not need them."""
+        if self._prefix is None:
+            vectors = self.vectors
+            self._prefix = np.zeros((len(vectors) + 1, vectors.shape[1]), dtype=np.float32)
+            np.cumsum(vectors, axis=0, out=self._prefix[1:])
+        return self._prefix
 
     def spans(self, ends: np.ndarray, size: int, real: bool = True) -> np.ndarray:
         """Unit vectors of the spans ``end - size .. end`` for each end (invalid ends -> 0).
@@ -115,9 +129,19 @@ class SpanVectors:
 def _rows_ending(table: np.ndarray, ends: np.ndarray, first: int = 1) -> np.ndarray:
     """``table[end - 1]`` for each end, zero rows where ``end`` is not in ``first..len``."""
     ends = np.asarray(ends)
+    out = np.zeros((len(ends), table.shape[1]), dtype=np.float32)
+    if not len(ends):
+        return out
+    e0, e1 = int(ends[0]), int(ends[-1])
+    if e1 - e0 == len(ends) - 1 and bool((np.diff(ends) == 1).all()):
+        # a run of consecutive ends (every caller's case): one slice, no gather
+        a, b = max(e0, first), min(e1, len(table))
+        if a <= b:
+            out[a - e0 : b - e0 + 1] = table[a - 1 : b]
+        return out
     ok = (ends >= first) & (ends <= len(table))
-    out = table[_clip(ends - 1, 0, max(0, len(table) - 1))]
-    return np.where(ok[:, None], out, 0.0).astype(np.float32)
+    out[ok] = table[ends[ok] - 1]
+    return out
 
 
 def _prefix(values: np.ndarray) -> np.ndarray:
@@ -208,31 +232,29 @@ class LinkScorer:
             jmin, jmax = int(band.lo[rows].min()), int(min(band.hi[rows].max(), band.m))
             yield rows, j, ok, np.arange(jmin, jmax + 1), jmin
 
-    def _link_features(self, rows, j, span_ends, jmin, a, b, full=True) -> np.ndarray:
-        """Features (F, rows, width) of the ``(a, b)`` links ending at ``(rows, j)``."""
+    def _link_features(self, chunk: _Chunk, a: int, b: int, full: bool = True) -> np.ndarray:
+        """Features (F, rows, width) of the ``(a, b)`` links ending at the chunk's cells."""
         n, m = self.band.n, self.band.m
+        rows, j = chunk.rows, chunk.j
         F = np.zeros((len(FEATURES), *j.shape))
-        cidx = _clip(j - jmin, 0, len(span_ends) - 1)
-        sv = self.src.spans(rows, a, real=False)
-        tv = self.tgt.spans(span_ends, b, real=False)
-        cos = np.take_along_axis(sv @ tv.T, cidx, axis=1)
+        # every feature is a look-up in a few small per-chunk matrices (``_Chunk``): the same
+        # sentence-vs-sentence and span-vs-sentence products serve every shape
+        cos = chunk.spans_x_spans(a, b)
         F[0] = cos
         if not full:
             return F
         if (a > 1 and self.src.real) or (b > 1 and self.tgt.real):
             # real embeddings of merged spans, where known: how much they raise the cosine
-            real = self.src.spans(rows, a) @ self.tgt.spans(span_ends, b).T
-            F[13] = np.take_along_axis(real, cidx, axis=1) - cos
+            real = self.src.spans(rows, a) @ self.tgt.spans(chunk.span_ends, b).T
+            F[13] = np.take_along_axis(real, chunk.cidx, axis=1) - cos
         F[1] = cos * (a + b - 2)
         member = cos
         if a > 1:
             for u in range(a):
-                one = self.src.spans(rows - a + u + 1, 1)
-                member = np.minimum(member, np.take_along_axis(one @ tv.T, cidx, axis=1))
+                member = np.minimum(member, chunk.sent_x_span(b, -a + u + 1, 0))
         if b > 1:
             for v in range(b):
-                one = self.tgt.spans(span_ends - b + v + 1, 1)
-                member = np.minimum(member, np.take_along_axis(sv @ one.T, cidx, axis=1))
+                member = np.minimum(member, chunk.span_x_sent(a, -b + v + 1))
         F[2] = member
         i0 = _clip(rows - a, 0, n)
         jc = _clip(j, 0, m)
@@ -246,15 +268,16 @@ class LinkScorer:
         F[4] = (ms + mt) / 2
         F[5] = a + b - 2
         F[_SHAPE_FEATURE.get((a, b), 12)] = 1.0
-        F[_INDEX["pull_src"]], F[_INDEX["pull_tgt"]] = self._pulls(rows, span_ends, cidx, a, b)
-        if self.src_edges is not None and self.tgt_edges is not None:
-            self._clause_pulls(F, rows, span_ends, cidx, a, b)
+        F[_INDEX["pull_src"]], F[_INDEX["pull_tgt"]] = self._pulls(chunk, a, b)
+        if chunk.has_edges:
+            self._clause_pulls(F, chunk, a, b)
         for k, (cs, ct) in enumerate(self.signal_cum):
             diff = (cs[rows] - cs[i0])[:, None] - (ct[jc] - ct[j0])
             F[_INDEX["quote_diff"] + k] = np.minimum(np.abs(diff), 2.0)
         return F
 
-    def _clause_pulls(self, F, rows, span_ends, cidx, a, b) -> None:
+    @staticmethod
+    def _clause_pulls(F, chunk: _Chunk, a: int, b: int) -> None:
         """Edge sentences against the clauses on both sides of the boundary they sit at.
 
         The first target sentence of a link should render the head clause of the link's first
@@ -262,31 +285,25 @@ class LinkScorer:
         three edges). Clause vectors are sharp where whole-sentence vectors of long literary
         sentences are diluted.
         """
-        assert self.src_edges is not None and self.tgt_edges is not None
-
-        rows_of = _rows_ending
-        s_head, s_tail = self.src_edges
-        t_head, t_tail = self.tgt_edges
-        first_t, last_t = self.tgt.spans(span_ends - b + 1, 1), self.tgt.spans(span_ends, 1)
-        first_s, last_s = self.src.spans(rows - a + 1, 1), self.src.spans(rows, 1)
-        # target edges vs source clauses
-        own_f = rows_of(s_head, rows - a + 1) @ first_t.T
-        prev_tail = rows_of(s_tail, rows - a) @ first_t.T
-        own_l = rows_of(s_tail, rows) @ last_t.T
-        next_head = rows_of(s_head, rows + 1) @ last_t.T
+        look = chunk.look
+        # target edges (first: j - b + 1, last: j) vs source clauses
+        own_f = look("s_head", -a + 1, -b + 1)
+        prev_tail = look("s_tail", -a, -b + 1)
+        own_l = look("s_tail", 0, 0)
+        next_head = look("s_head", 1, 0)
         pull_t = np.maximum(prev_tail - own_f, 0.0) + np.maximum(next_head - own_l, 0.0)
-        # source edges vs target clauses
-        own_fs = first_s @ rows_of(t_head, span_ends - b + 1).T
-        prev_tail_t = first_s @ rows_of(t_tail, span_ends - b).T
-        own_ls = last_s @ rows_of(t_tail, span_ends).T
-        next_head_t = last_s @ rows_of(t_head, span_ends + 1).T
+        # source edges (first: i - a + 1, last: i) vs target clauses
+        own_fs = look("t_head", -a + 1, -b + 1)
+        prev_tail_t = look("t_tail", -a + 1, -b)
+        own_ls = look("t_tail", 0, 0)
+        next_head_t = look("t_head", 0, 1)
         pull_s = np.maximum(prev_tail_t - own_fs, 0.0) + np.maximum(next_head_t - own_ls, 0.0)
-        fit = (own_f + own_l + own_fs + own_ls) / 4
-        F[_INDEX["cpull_src"]] = np.take_along_axis(pull_s, cidx, axis=1)
-        F[_INDEX["cpull_tgt"]] = np.take_along_axis(pull_t, cidx, axis=1)
-        F[_INDEX["edge_fit"]] = np.take_along_axis(fit, cidx, axis=1)
+        F[_INDEX["cpull_src"]] = pull_s
+        F[_INDEX["cpull_tgt"]] = pull_t
+        F[_INDEX["edge_fit"]] = (own_f + own_l + own_fs + own_ls) / 4
 
-    def _pulls(self, rows, span_ends, cidx, a, b) -> tuple[np.ndarray, np.ndarray]:
+    @staticmethod
+    def _pulls(chunk: _Chunk, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
         """How much the link's edge sentences prefer the sentence just across the boundary.
 
         The summed vector of a merged side barely moves when one sentence too many or too few
@@ -295,20 +312,12 @@ class LinkScorer:
         against the link's own other side tells the two apart: ``relu(neighbour - own)`` for
         the first and last sentence of each side, summed per side.
         """
-        src, tgt = self.src, self.tgt
-        sv = src.spans(rows, a, real=False)
-        tv = tgt.spans(span_ends, b, real=False)
-        first_t, last_t = tgt.spans(span_ends - b + 1, 1), tgt.spans(span_ends, 1)
-        first_s, last_s = src.spans(rows - a + 1, 1), src.spans(rows, 1)
-        pull_tgt = np.maximum(src.spans(rows - a, 1) @ first_t.T - sv @ first_t.T, 0.0)
-        pull_tgt += np.maximum(src.spans(rows + 1, 1) @ last_t.T - sv @ last_t.T, 0.0)
-        prev_t, next_t = tgt.spans(span_ends - b, 1), tgt.spans(span_ends + 1, 1)
-        pull_src = np.maximum(first_s @ prev_t.T - first_s @ tv.T, 0.0)
-        pull_src += np.maximum(last_s @ next_t.T - last_s @ tv.T, 0.0)
-        return (
-            np.take_along_axis(pull_src, cidx, axis=1),
-            np.take_along_axis(pull_tgt, cidx, axis=1),
-        )
+        look = chunk.look
+        pull_tgt = np.maximum(look("sent", -a, -b + 1) - chunk.span_x_sent(a, -b + 1), 0.0)
+        pull_tgt += np.maximum(look("sent", 1, 0) - chunk.span_x_sent(a, 0), 0.0)
+        pull_src = np.maximum(look("sent", -a + 1, -b) - chunk.sent_x_span(b, -a + 1, 0), 0.0)
+        pull_src += np.maximum(look("sent", 0, 1) - chunk.sent_x_span(b, 0, 0), 0.0)
+        return pull_src, pull_tgt
 
     def _null_src_features(self, rows: np.ndarray, width: int) -> np.ndarray:
         F = np.zeros((len(FEATURES), len(rows), width))
@@ -344,15 +353,114 @@ class LinkScorer:
         )
         # only the cosine is needed when every other link feature weighs nothing (first pass)
         full = bool(np.any(weights[1 : len(LINK_FEATURES)]))
+        reach_a = max(a for a, _ in shapes)
+        reach_b = max(b for _, b in shapes)
         for rows, j, ok, span_ends, jmin in self._chunks():
+            chunk = _Chunk(self, rows, j, span_ends, jmin, reach_a, reach_b)
             for k, (a, b) in enumerate(shapes):
                 valid = ok & (rows[:, None] - a >= 0) & (j - b >= 0)
                 if b == 0:
                     F = self._null_src_features(rows, width)
                 else:
-                    F = self._link_features(rows, j, span_ends, jmin, a, b, full)
+                    F = self._link_features(chunk, a, b, full)
                 val = np.tensordot(weights, F, axes=1)
                 scores[rows, k, :] = np.where(valid, val, NEG)
                 if feats is not None:
                     feats[rows, k] = np.moveaxis(F, 0, -1)
         return scores, feats
+
+
+class _Chunk:
+    """The small matrices every link shape of one chunk of band rows reads its features from.
+
+    Source "ends" ``e`` (the sentence ``e - 1``) run from ``rows[0] - reach_a`` to
+    ``rows[-1] + 1`` and target ends from ``jmin - reach_b`` to ``jmax + 1``: every sentence a
+    link ending in this chunk, or a neighbour across its boundary, can touch. An end outside the
+    text gives a zero vector (cosine 0), as ``SpanVectors.spans`` does. Products are computed on
+    first use and kept, so a matrix shared by many shapes is multiplied once per chunk (the
+    scorer's time was mostly repeated one-sentence look-ups before).
+    """
+
+    def __init__(self, scorer: LinkScorer, rows, j, span_ends, jmin, reach_a, reach_b) -> None:
+        self.scorer, self.rows, self.j, self.span_ends, self.jmin = (
+            scorer,
+            rows,
+            j,
+            span_ends,
+            jmin,
+        )
+        self.cidx = _clip(j - jmin, 0, len(span_ends) - 1)
+        self.s_base = int(rows[0]) - reach_a
+        self.s_ends = np.arange(self.s_base, int(rows[-1]) + 2)
+        self.t_base = jmin - reach_b
+        self.t_ends = np.arange(self.t_base, int(span_ends[-1]) + 2)
+        self.has_edges = scorer.src_edges is not None and scorer.tgt_edges is not None
+        self._cache: dict[Any, np.ndarray] = {}
+
+    def _get(self, key, make) -> np.ndarray:
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = make()
+        return found
+
+    def _src_sentences(self) -> np.ndarray:
+        return self._get("S1", lambda: self.scorer.src.spans(self.s_ends, 1))
+
+    def _tgt_sentences(self) -> np.ndarray:
+        return self._get("T1", lambda: self.scorer.tgt.spans(self.t_ends, 1))
+
+    def _matrix(self, name: str) -> np.ndarray:
+        """Sentence (or clause) vs sentence (or clause) cosines over the chunk's ends."""
+
+        def make() -> np.ndarray:
+            sc = self.scorer
+            if name == "sent":
+                return self._src_sentences() @ self._tgt_sentences().T
+            assert sc.src_edges is not None and sc.tgt_edges is not None
+            if name.startswith("s_"):
+                head, tail = sc.src_edges
+                table = head if name == "s_head" else tail
+                return _rows_ending(table, self.s_ends) @ self._tgt_sentences().T
+            head, tail = sc.tgt_edges
+            table = head if name == "t_head" else tail
+            return self._src_sentences() @ _rows_ending(table, self.t_ends).T
+
+        return self._get(name, make)
+
+    def _row_index(self, shift: int) -> np.ndarray:
+        return (self.rows + shift - self.s_base)[:, None]
+
+    def _col_index(self, shift: int) -> np.ndarray:
+        return _clip(self.j + shift - self.t_base, 0, len(self.t_ends) - 1)
+
+    def look(self, name: str, row_shift: int, col_shift: int) -> np.ndarray:
+        """``M[end i + row_shift, end j + col_shift]`` for every cell ``(i, j)`` of the chunk."""
+        return self._matrix(name)[self._row_index(row_shift), self._col_index(col_shift)]
+
+    def spans_x_spans(self, a: int, b: int) -> np.ndarray:
+        """Cosine of the ``a`` source sentences ending at ``i`` and ``b`` target ending at ``j``."""
+
+        def make() -> np.ndarray:
+            sv = self.scorer.src.spans(self.rows, a, real=False)
+            tv = self._tgt_spans(b)
+            return np.take_along_axis(sv @ tv.T, self.cidx, axis=1)
+
+        return self._get(("ab", a, b), make)
+
+    def _tgt_spans(self, b: int) -> np.ndarray:
+        return self._get(("T", b), lambda: self.scorer.tgt.spans(self.span_ends, b, real=False))
+
+    def span_x_sent(self, a: int, col_shift: int) -> np.ndarray:
+        """Source span of ``a`` ending at ``i`` vs the target sentence ending at ``j + shift``."""
+        table = self._get(
+            ("aT", a),
+            lambda: self.scorer.src.spans(self.rows, a, real=False) @ self._tgt_sentences().T,
+        )
+        return table[np.arange(len(self.rows))[:, None], self._col_index(col_shift)]
+
+    def sent_x_span(self, b: int, row_shift: int, col_shift: int) -> np.ndarray:
+        """Source sentence ending at ``i + row_shift`` vs the target span of ``b`` ending at
+        ``j + col_shift``."""
+        table = self._get(("Sb", b), lambda: self._src_sentences() @ self._tgt_spans(b).T)
+        cols = _clip(self.j + col_shift - self.jmin, 0, len(self.span_ends) - 1)
+        return table[self._row_index(row_shift), cols]

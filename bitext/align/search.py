@@ -77,35 +77,35 @@ def best_path(
     """
     n, m, width = band.n, band.m, band.width
     lo, hi = band.lo, band.hi
-    dp = np.full((n + 1, width), NEG)
+    reach = max(b for _, b in shapes)
+    # dp rows padded with NEG columns: ``reach`` on the left (a link starting left of the band or
+    # of column 0) and one on the right, so every predecessor look-up is a plain clipped gather
+    dp = np.full((n + 1, reach + width + 1), NEG)
     back = np.full((n + 1, width), -1, dtype=np.int16)
     cols = np.arange(width)
-    by_a: dict[int, list[int]] = {}
-    for k, (a, _) in enumerate(shapes):
-        by_a.setdefault(a, []).append(k)
-    groups = [(a, np.array(ks), np.array([shapes[k][1] for k in ks])) for a, ks in by_a.items()]
+    a_of = np.array([a for a, _ in shapes])
+    # column of each shape's predecessor in its own dp row, before the shift lo[i] - lo[i - a]
+    start_col = reach + cols[None, :] - np.array([b for _, b in shapes])[:, None]
+    last_col = reach + width
     skip_cum_all = np.concatenate([[0.0], np.cumsum(skip_tgt, dtype=np.float64)])
 
     for i in range(n + 1):
         j = lo[i] + cols
         inside = j <= min(hi[i], m)
-        best = np.full(width, NEG)
-        arg = np.full(width, -1, dtype=np.int16)
         if i == 0:
-            best[j == 0] = 0.0
-        for a, ks, bs in groups:
-            if i - a < 0:
-                continue
-            prev_lo, prev_hi = lo[i - a], hi[i - a]
-            jp = j[None, :] - bs[:, None]  # (shapes, width) start columns
-            ok = (jp >= prev_lo) & (jp <= prev_hi) & (jp >= 0)
-            prev = dp[i - a, _clip(jp - prev_lo, 0, width - 1)]
-            cand = np.where(ok, prev + scores[i, ks, :], NEG)
+            best = np.where(j == 0, 0.0, NEG)
+            arg = np.full(width, -1, dtype=np.int16)
+        else:
+            # every shape at once: predecessor value + link value, best shape per column
+            prev_rows = np.maximum(i - a_of, 0)
+            shift = (lo[i] - lo[prev_rows])[:, None]
+            cand = dp[prev_rows[:, None], _clip(start_col + shift, 0, last_col)]
+            cand += scores[i]
             top = cand.argmax(axis=0)
-            val = cand[top, cols]
-            better = val > best
-            best[better] = val[better]
-            arg[better] = ks[top[better]]
+            best = cand[top, cols]
+            ok = best > NEG / 2  # shapes reaching above row 0 carry NEG scores
+            best = np.where(ok, best, NEG)
+            arg = np.where(ok, top, -1).astype(np.int16)
         best[~inside] = NEG
         # horizontal (0, 1) moves: dp[c] = max over c' <= c of best[c'] + skip[j(c')+1 .. j(c)]
         jc = _clip(j, 0, m)
@@ -115,7 +115,7 @@ def best_path(
         row = np.where(from_left, run, best)
         row[~inside] = NEG
         arg[from_left & inside] = HORIZONTAL
-        dp[i] = row
+        dp[i, reach : reach + width] = row
         back[i] = arg
 
     links: list[tuple[int, int, int, int]] = []

