@@ -382,13 +382,8 @@ class _Chunk:
     """
 
     def __init__(self, scorer: LinkScorer, rows, j, span_ends, jmin, reach_a, reach_b) -> None:
-        self.scorer, self.rows, self.j, self.span_ends, self.jmin = (
-            scorer,
-            rows,
-            j,
-            span_ends,
-            jmin,
-        )
+        self.scorer, self.rows, self.j = scorer, rows, j
+        self.span_ends, self.jmin = span_ends, jmin
         self.cidx = _clip(j - jmin, 0, len(span_ends) - 1)
         self.s_base = int(rows[0]) - reach_a
         self.s_ends = np.arange(self.s_base, int(rows[-1]) + 2)
@@ -441,21 +436,20 @@ class _Chunk:
         """Cosine of the ``a`` source sentences ending at ``i`` and ``b`` target ending at ``j``."""
 
         def make() -> np.ndarray:
-            sv = self.scorer.src.spans(self.rows, a, real=False)
-            tv = self._tgt_spans(b)
-            return np.take_along_axis(sv @ tv.T, self.cidx, axis=1)
+            product = self._src_spans(a) @ self._tgt_spans(b).T
+            return np.take_along_axis(product, self.cidx, axis=1)
 
         return self._get(("ab", a, b), make)
+
+    def _src_spans(self, a: int) -> np.ndarray:
+        return self._get(("S", a), lambda: self.scorer.src.spans(self.rows, a, real=False))
 
     def _tgt_spans(self, b: int) -> np.ndarray:
         return self._get(("T", b), lambda: self.scorer.tgt.spans(self.span_ends, b, real=False))
 
     def span_x_sent(self, a: int, col_shift: int) -> np.ndarray:
         """Source span of ``a`` ending at ``i`` vs the target sentence ending at ``j + shift``."""
-        table = self._get(
-            ("aT", a),
-            lambda: self.scorer.src.spans(self.rows, a, real=False) @ self._tgt_sentences().T,
-        )
+        table = self._get(("aT", a), lambda: self._src_spans(a) @ self._tgt_sentences().T)
         return table[np.arange(len(self.rows))[:, None], self._col_index(col_shift)]
 
     def sent_x_span(self, b: int, row_shift: int, col_shift: int) -> np.ndarray:
