@@ -6,9 +6,9 @@ leave one sentence unlinked. Only the points inside a ``Band`` (for each row ``i
 ``lo[i]..hi[i]``) are ever stored, so time and memory are O(rows x band width x shapes), never
 O(n x m).
 
-Rows are processed one at a time, each row fully vectorised: all shapes sharing the same source
-count ``a`` read the same earlier row, and the horizontal ``(0, 1)`` moves inside a row reduce to a
-running maximum (``dp[j] = max_k<=j best[k] + skip[k+1..j]``), so no Python loop runs per cell.
+Rows are processed one at a time, each row fully vectorised: one gather reads every shape's
+predecessor cell from the earlier rows, and the horizontal ``(0, 1)`` moves inside a row reduce to
+a running maximum (``dp[j] = max_k<=j best[k] + skip[k+1..j]``), so no Python loop runs per cell.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class Band:
 def link_shapes(max_align: int, max_total: int) -> list[tuple[int, int]]:
     """Shapes ``(a, b)`` with a, b >= 1, both <= max_align and a + b <= max_total; plus (1, 0).
 
-    Ordered by ``a`` then ``b`` (the search groups shapes by ``a``). ``(0, 1)`` is handled
+    Ordered by ``a`` then ``b`` (on equal values the search keeps the first). ``(0, 1)`` is handled
     separately as the horizontal move.
     """
     shapes = [(1, 0)]
