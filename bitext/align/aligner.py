@@ -5,8 +5,8 @@ Two passes (the shape Bertalign and Vecalign describe; written from their papers
 1. **First pass** (``band.first_pass``): a cheap monotone path over the whole document from
    sentence vectors alone (coarse to fine for long documents), which bounds a narrow band.
 2. **Second pass** (``search.best_path``): dynamic programming inside that band over links of up
-   to ``max_align`` sentences a side and 1-0/0-1, scored by ``scoring.link_scores``: cosine,
-   hubness margin and a length-ratio prior estimated from this document.
+   to ``max_align`` sentences a side and 1-0/0-1, scored by ``scoring.LinkScorer``: cosine,
+   edge and clause fit, hubness margin and a length-ratio prior estimated from this document.
 3. **Refinement**, opt-in (``_Engine._embed_near``, ``real_spans="near"``): merged spans are first
    represented by the normalised sum of their sentence vectors; then the merged sides of the chosen
    links, and of adjacent link pairs whose summed union scores nearly as well as the better of the
