@@ -12,6 +12,9 @@ Two passes (the shape Bertalign and Vecalign describe; written from their papers
    links, and of adjacent link pairs whose summed union scores nearly as well as the better of the
    two, are embedded for real and the band searched again, the real cosine entering as the
    ``real_gain`` feature (real minus summed cosine).
+4. **Crossings** (``crossing.merge_crossings``, built-in encoder): two adjacent links become
+   one where a clause the translator moved across their sentence boundary explains both
+   better ("A, b. C." -> "A. B, c."), measured with the model's own clause vectors.
 
 With the built-in encoder, merged spans and the head/tail clauses of each sentence come from
 the model's own pooled token sums (``embed.parts``: ``real_spans="auto"``), at no extra embedding
@@ -30,11 +33,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from ..document import Segment
 from ..lang import detect_lang
+from ..threads import blas_threads
 from .band import band_around, first_pass
+from .crossing import merge_crossings
 from .model import Alignment, Link
 from .paragraphs import paragraph_blocks
 from .params import AlignParams
@@ -127,7 +131,7 @@ def align(
     links: list[Link] = []
     # the search multiplies small matrices: one BLAS thread is fastest, and several threads
     # spinning on a busy 2-core machine made it 10-20x slower (measured on the bench machine).
-    with threadpool_limits(limits=1, user_api="blas"):
+    with blas_threads(1):
         for s0, s1, t0, t1 in block_list:
             links.extend(engine.align_block(s0, s1, t0, t1))
     warnings = document_warnings(engine, links)
@@ -219,10 +223,9 @@ class _Engine:
             scores, feats = scorer.scores(shapes, weights, keep_features=True)
         if self.keep_features:
             self.trace.append((s0, t0, band, shapes, feats, null_tgt, path))
-        return [
-            self._link(sv, tv, i0, i1, j0, j1, s0, t0, scorer.src_best, scorer.tgt_best)
-            for i0, i1, j0, j1 in path
-        ]
+        if p.crossing is not None and sv.parts is not None and tv.parts is not None:
+            path = merge_crossings(path, sv, tv, p.crossing, p.max_align, p.max_total)
+        return self._links(sv, tv, path, s0, t0, scorer.src_best, scorer.tgt_best)
 
     @staticmethod
     def _slice(parts, a: int, b: int):
@@ -282,16 +285,25 @@ class _Engine:
         for key, vec in zip(keys, self.encoder.encode(spans), strict=True):
             sv.real[key] = vec
 
-    def _link(self, sv, tv, i0, i1, j0, j1, s0, t0, best_src, best_tgt) -> Link:
-        src = tuple(range(s0 + i0, s0 + i1))
-        tgt = tuple(range(t0 + j0, t0 + j1))
-        if not src or not tgt:
-            near = best_src[i0] if src else best_tgt[j0]
-            return Link(src, tgt, 0.0, bool(near >= NULL_NEIGHBOUR))
-        cos = float(sv.spans(np.array([i1]), i1 - i0)[0] @ tv.spans(np.array([j1]), j1 - j0)[0])
-        cos = round(cos, 4)
-        self.link_cosines.append(cos)
-        return Link(src, tgt, cos, cos < self.p.low_confidence)
+    def _links(self, sv, tv, path, s0: int, t0: int, best_src, best_tgt) -> list[Link]:
+        """The path's links in document indices, each scored with its cosine."""
+        both = [k for k, (i0, i1, j0, j1) in enumerate(path) if i1 > i0 and j1 > j0]
+        cosines = np.zeros(len(path))
+        if both:
+            i0, i1, j0, j1 = np.array([path[k] for k in both]).T
+            cosines[both] = np.einsum("ij,ij->i", sv.of_spans(i0, i1), tv.of_spans(j0, j1))
+        out = []
+        for (i0, i1, j0, j1), cos in zip(path, cosines, strict=True):
+            src = tuple(range(s0 + i0, s0 + i1))
+            tgt = tuple(range(t0 + j0, t0 + j1))
+            if not src or not tgt:
+                near = best_src[i0] if src else best_tgt[j0]
+                out.append(Link(src, tgt, 0.0, bool(near >= NULL_NEIGHBOUR)))
+                continue
+            score = round(float(cos), 4)
+            self.link_cosines.append(score)
+            out.append(Link(src, tgt, score, score < self.p.low_confidence))
+        return out
 
 
 #: an unlinked sentence whose best neighbour has at least this cosine is flagged low-confidence

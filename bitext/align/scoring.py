@@ -120,6 +120,16 @@ class SpanVectors:
         out[~ok] = 0.0
         return out
 
+    def of_spans(self, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
+        """Vectors of the spans ``start[k]..stop[k]`` (any sizes >= 1), one look-up per size."""
+        start, stop = np.asarray(start), np.asarray(stop)
+        out = np.zeros((len(start), self.vectors.shape[1]), dtype=np.float32)
+        size = stop - start
+        for s in np.unique(size):
+            rows = np.flatnonzero(size == s)
+            out[rows] = self.spans(stop[rows], int(s))
+        return out
+
     def _pooled_spans(self, ends: np.ndarray, size: int) -> np.ndarray:
         if size not in self._pooled:
             self._pooled[size] = self.parts.span_vectors(size)

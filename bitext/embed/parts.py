@@ -29,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from ..threads import blas_threads
+
 DIM = 512
 _CNN = 256
 #: (n-gram order, tokens of left context) of the three convolution branches of the model.
@@ -94,10 +96,8 @@ class PartsModel:
     # -- public ---------------------------------------------------------------------------
     def encode_parts(self, texts: list[str]) -> np.ndarray:
         """One row of ``WIDTH`` floats per text (layout: ``BOS`` .. ``N_TAIL`` above)."""
-        from threadpoolctl import threadpool_limits
-
         out = np.empty((len(texts), WIDTH), dtype=np.float32)
-        with threadpool_limits(limits=self.threads, user_api="blas"):
+        with blas_threads(self.threads):
             group: list[list[int]] = []
             tokens = first = 0
             for i, text in enumerate(texts):
@@ -116,9 +116,7 @@ class PartsModel:
 
         Runs with the model's threads even inside the aligner's one-thread search: it is a few
         large matrix products (all spans of one size at once), where threads do pay."""
-        from threadpoolctl import threadpool_limits
-
-        with threadpool_limits(limits=self.threads, user_api="blas"):
+        with blas_threads(self.threads):
             return self._finish(pooled, count)
 
     def _finish(self, pooled: np.ndarray, count: np.ndarray) -> np.ndarray:
@@ -255,6 +253,44 @@ class SentenceParts:
             head[split] = self.model.finish(ends + s[:, HEAD], s[:, N_HEAD] + 2)
             tail[split] = self.model.finish(ends + s[:, TAIL], s[:, N_TAIL] + 2)
         return head, tail
+
+    def crossing_vectors(
+        self, kind: str, first: np.ndarray, last: np.ndarray, end: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Two adjacent spans, sentences ``first..last`` and ``last + 1..end - 1``, with one
+        clause moved across the boundary between them.
+
+        Translators often carry a clause over a sentence boundary: "A, b. C." becomes
+        "A. B, c.". ``kind`` says which vector of the moved pairing to make:
+
+        * ``body``: the first span without the tail clause of its last sentence;
+        * ``carried``: that tail clause followed by the second span;
+        * ``grown``: the first span followed by the head clause of the second span;
+        * ``rest``: the second span without that head clause.
+
+        Returns ``(rows, vectors)``: the indices of the spans where the clause to move exists
+        (its sentence has more than one clause) and their vectors; other spans have no such
+        pairing. Each kind is one MLP head call, so a caller can skip the second vector of a
+        pairing whose first already rules it out.
+        """
+        r = self.rows
+        first, last, end = (np.asarray(x, dtype=np.int64) for x in (first, last, end))
+        tail = kind in ("body", "carried")
+        # which sentence gives the clause: the tail of ``last`` or the head of ``last + 1``
+        owner = last if tail else last + 1
+        rows = np.flatnonzero(r[owner, N_HEAD] < r[owner, N_INNER])
+        f, m, e = first[rows], last[rows] + 1, end[rows]
+        inner, count = self._running_sums
+        if kind in ("body", "grown"):  # the first span, changed
+            pooled = (inner[m] - inner[f]).astype(np.float32) + r[f, BOS] + r[m - 1, EOS]
+            tokens = count[m] - count[f] + 2
+        else:  # the second span, changed
+            pooled = (inner[e] - inner[m]).astype(np.float32) + r[m, BOS] + r[e - 1, EOS]
+            tokens = count[e] - count[m] + 2
+        piece = r[owner[rows], TAIL if tail else HEAD]
+        n_piece = r[owner[rows], N_TAIL if tail else N_HEAD]
+        sign = 1.0 if kind in ("carried", "grown") else -1.0  # the clause joins or leaves
+        return rows, self.model.finish(pooled + sign * piece, tokens + sign * n_piece)
 
     @cached_property
     def _running_sums(self) -> tuple[np.ndarray, np.ndarray]:
