@@ -9,6 +9,8 @@ O(n x m).
 Rows are processed one at a time, each row fully vectorised: one gather reads every shape's
 predecessor cell from the earlier rows, and the horizontal ``(0, 1)`` moves inside a row reduce to
 a running maximum (``dp[j] = max_k<=j best[k] + skip[k+1..j]``), so no Python loop runs per cell.
+The gather indices and skip sums are prepared for a block of rows at once, which leaves about ten
+numpy calls per row (the search's time is their overhead: ~30 us a row on the bench machine).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import numpy as np
 NEG = -1e30
 #: back-pointer code of a horizontal (0, 1) move.
 HORIZONTAL = -2
+#: lattice rows whose look-up indices are prepared together (a few MB at most)
+_ROW_BLOCK = 256
 
 
 def _clip(values, lo, hi):
@@ -80,43 +84,45 @@ def best_path(
     reach = max(b for _, b in shapes)
     # dp rows padded with NEG columns: ``reach`` on the left (a link starting left of the band or
     # of column 0) and one on the right, so every predecessor look-up is a plain clipped gather
-    dp = np.full((n + 1, reach + width + 1), NEG)
+    row_len = reach + width + 1
+    dp = np.full((n + 1) * row_len, NEG)  # flat: row i starts at i * row_len
     back = np.full((n + 1, width), -1, dtype=np.int16)
     cols = np.arange(width)
     a_of = np.array([a for a, _ in shapes])
     # column of each shape's predecessor in its own dp row, before the shift lo[i] - lo[i - a]
     start_col = reach + cols[None, :] - np.array([b for _, b in shapes])[:, None]
-    last_col = reach + width
     skip_cum_all = np.concatenate([[0.0], np.cumsum(skip_tgt, dtype=np.float64)])
-
-    for i in range(n + 1):
-        j = lo[i] + cols
-        inside = j <= min(hi[i], m)
-        if i == 0:
-            best = np.where(j == 0, 0.0, NEG)
-            arg = np.full(width, -1, dtype=np.int16)
-        else:
-            # every shape at once: predecessor value + link value, best shape per column
-            prev_rows = np.maximum(i - a_of, 0)
-            shift = (lo[i] - lo[prev_rows])[:, None]
-            cand = dp[prev_rows[:, None], _clip(start_col + shift, 0, last_col)]
-            cand += scores[i]
-            top = cand.argmax(axis=0)
-            best = cand[top, cols]
-            ok = best > NEG / 2  # shapes reaching above row 0 carry NEG scores
-            best = np.where(ok, best, NEG)
-            arg = np.where(ok, top, -1).astype(np.int16)
-        best[~inside] = NEG
-        # horizontal (0, 1) moves: dp[c] = max over c' <= c of best[c'] + skip[j(c')+1 .. j(c)]
-        jc = _clip(j, 0, m)
-        cum = skip_cum_all[jc]
-        run = np.maximum.accumulate(best - cum) + cum
-        from_left = run > best + 1e-12
-        row = np.where(from_left, run, best)
-        row[~inside] = NEG
-        arg[from_left & inside] = HORIZONTAL
-        dp[i, reach : reach + width] = row
-        back[i] = arg
+    # the per-row work is a handful of numpy calls on (shapes x width) arrays, so its overhead
+    # dominates: everything that does not depend on dp is prepared for a block of rows at once
+    for r0 in range(0, n + 1, _ROW_BLOCK):
+        rows = np.arange(r0, min(n + 1, r0 + _ROW_BLOCK))
+        j = lo[rows][:, None] + cols[None, :]
+        inside = j <= np.minimum(hi[rows], m)[:, None]
+        cum = skip_cum_all[_clip(j, 0, m)]
+        prev = np.maximum(rows[:, None] - a_of[None, :], 0)  # (rows, shapes)
+        shift = (lo[rows][:, None] - lo[prev])[:, :, None]
+        gather = prev[:, :, None] * row_len + _clip(start_col[None] + shift, 0, row_len - 1)
+        for r, i in enumerate(rows):
+            if i == 0:
+                best = np.where((j[r] == 0) & inside[r], 0.0, NEG)
+                arg = np.full(width, -1, dtype=np.int16)
+            else:
+                # every shape at once: predecessor value + link value, best shape per column
+                cand = dp[gather[r]]
+                cand += scores[i]
+                top = cand.argmax(axis=0)
+                best = cand[top, cols]
+                ok = (best > NEG / 2) & inside[r]  # shapes reaching above row 0 carry NEG
+                best = np.where(ok, best, NEG)
+                arg = np.where(ok, top, -1).astype(np.int16)
+            # horizontal (0, 1) moves: dp[c] = max over c' <= c of best[c'] + skip[j(c')+1..j(c)]
+            c_row = cum[r]
+            run = np.maximum.accumulate(best - c_row) + c_row
+            from_left = (run > best + 1e-12) & inside[r]
+            arg[from_left] = HORIZONTAL
+            start = i * row_len + reach
+            dp[start : start + width] = np.where(inside[r], np.where(from_left, run, best), NEG)
+            back[i] = arg
 
     links: list[tuple[int, int, int, int]] = []
     i, jj = n, m
