@@ -74,3 +74,21 @@ def test_real_span_embeddings_only_near_the_path(shared_data, encoder):
     assert counted["sum"] == 1.0
     assert 1.0 < counted["near"] <= 1.5
     assert scores["near"].strict_f1 >= scores["sum"].strict_f1
+
+
+@pytest.mark.slow
+def test_moved_clauses_merge_into_the_gold_links_of_a_literary_chapter(shared_data, encoder):
+    """Chapter 001 of mac-dev has several 2-2 links whose translator moved a clause across the
+    sentence boundary; without the crossing test they come out as two 1-1 links each."""
+    base = shared_data / "mac-dev"
+    src, tgt = _lines(base / "src" / "001"), _lines(base / "tgt" / "001")
+    gold = {(tuple(s), tuple(t)) for s, t in read_links(base / "gold" / "001.align")}
+    found = {}
+    for crossing in (0.04, None):
+        result = bitext.align(src, tgt, encoder=encoder, crossing=crossing)
+        found[crossing] = {(link.src, link.tgt) for link in result.links}
+    gained = (found[0.04] - found[None]) & gold
+    lost = (found[None] - found[0.04]) & gold
+    assert len(gained) >= 3
+    assert not lost
+    assert all(len(s) == len(t) == 2 for s, t in gained)
