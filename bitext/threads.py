@@ -4,7 +4,8 @@
 (it reads /proc/self/maps): 0.3-1 ms a call. The aligner enters a limit for every MLP head
 evaluation of sentence parts (over a hundred per document), so that alone cost ~0.1 s per
 mac-dev run. One ``ThreadpoolController``, made on first use (numpy's BLAS is loaded by then),
-serves every call.
+serves every call. It limits the libraries loaded when it was made: numpy's BLAS, which runs
+all of bitext's own matrix products; torch (``st:`` encoders) manages its own threads.
 """
 
 from __future__ import annotations
