@@ -30,20 +30,12 @@ sys.path.insert(0, str(ROOT))
 
 from bitext.align.model import Alignment, Link  # noqa: E402
 from bitext.check.runner import load_rules, run_rules  # noqa: E402
-from bitext.document import Document, Segment  # noqa: E402
+from bitext.document import Document  # noqa: E402
 from bitext.pipeline import AlignedDocuments  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 CACHE = ROOT / ".bench-cache" / "lint-embeddings"
 RULE_IDS = ["omission", "addition", "low-similarity", "number-mismatch", "untranslated"]
-
-
-def document(lines: list[str], lang: str, name: str) -> Document:
-    segments, offset = [], 0
-    for i, line in enumerate(lines):
-        segments.append(Segment(line, offset, offset + len(line), lang, i, i))
-        offset += len(line) + 1
-    return Document("\n".join(lines) + "\n", tuple(segments), lang, name)
 
 
 def gold_links(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -104,7 +96,8 @@ def corpora():
 
 
 def build(name, sl, tl, src, tgt, links):
-    s, t = document(src, sl, f"{name}.src"), document(tgt, tl, f"{name}.tgt")
+    s = Document.from_sentences(src, sl, f"{name}.src")
+    t = Document.from_sentences(tgt, tl, f"{name}.tgt")
     return AlignedDocuments(s, t, Alignment(tuple(links), s.segments, t.segments))
 
 

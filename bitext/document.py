@@ -85,3 +85,13 @@ class Document:
     @property
     def sentences(self) -> list[str]:
         return [s.text for s in self.segments]
+
+    @classmethod
+    def from_sentences(cls, sentences: list[str], lang: str, path: str | None = None) -> Document:
+        """A document of already split sentences, one per line (offsets into their ``"\n"``
+        join); a plain list carries no paragraphs, so all are paragraph 0."""
+        segments, offset = [], 0
+        for index, sentence in enumerate(sentences):
+            segments.append(Segment(sentence, offset, offset + len(sentence), lang, 0, index))
+            offset += len(sentence) + 1
+        return cls("\n".join(sentences) + "\n", tuple(segments), lang, path)

@@ -9,18 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bitext.align.model import Alignment, Link
-from bitext.document import Document, Segment
+from bitext.document import Document
 from bitext.pipeline import AlignedDocuments
 
 Pair = tuple[str | None, str | None, float]
-
-
-def _document(sentences: list[str], lang: str, path: str) -> Document:
-    segments, offset = [], 0
-    for index, sentence in enumerate(sentences):
-        segments.append(Segment(sentence, offset, offset + len(sentence), lang, index, index))
-        offset += len(sentence) + 1
-    return Document("\n".join(sentences) + "\n", tuple(segments), lang, path)
 
 
 def aligned(
@@ -43,8 +35,8 @@ def aligned(
             t = (len(tgt_sents),)
             tgt_sents.append(target)
         links.append(Link(s, t, score))
-    src = _document(src_sents, src_lang, src_path)
-    tgt = _document(tgt_sents, tgt_lang, tgt_path)
+    src = Document.from_sentences(src_sents, src_lang, src_path)
+    tgt = Document.from_sentences(tgt_sents, tgt_lang, tgt_path)
     alignment = Alignment(
         tuple(links), src.segments, tgt.segments, signature={"encoder": "hand-built"}
     )

@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from ..document import Segment
+from ..document import Document, Segment
 from ..lang import detect_lang
 from ..threads import blas_threads
 from .band import band_around, first_pass
@@ -55,12 +55,7 @@ def _segments(items: Sequence[Any]) -> tuple[Segment, ...]:
     if all(isinstance(x, Segment) for x in items):
         return tuple(items)
     texts = [x.text if isinstance(x, Segment) else str(x) for x in items]
-    lang = detect_lang("".join(texts[:200]))
-    out, pos = [], 0
-    for i, text in enumerate(texts):
-        out.append(Segment(text, pos, pos + len(text), lang, 0, i))
-        pos += len(text) + 1
-    return tuple(out)
+    return Document.from_sentences(texts, detect_lang("".join(texts[:200]))).segments
 
 
 def _lang(segments: Sequence[Segment]) -> str:

@@ -95,14 +95,15 @@ def best_path(
     # the per-row work is a handful of numpy calls on (shapes x width) arrays, so its overhead
     # dominates: everything that does not depend on dp is prepared for a block of rows at once
     for r0 in range(0, n + 1, _ROW_BLOCK):
-        rows = np.arange(r0, min(n + 1, r0 + _ROW_BLOCK))
+        stop = min(n + 1, r0 + _ROW_BLOCK)
+        rows = np.arange(r0, stop)
         j = lo[rows][:, None] + cols[None, :]
         inside = j <= np.minimum(hi[rows], m)[:, None]
         cum = skip_cum_all[_clip(j, 0, m)]
         prev = np.maximum(rows[:, None] - a_of[None, :], 0)  # (rows, shapes)
         shift = (lo[rows][:, None] - lo[prev])[:, :, None]
         gather = prev[:, :, None] * row_len + _clip(start_col[None] + shift, 0, row_len - 1)
-        for r, i in enumerate(rows):
+        for r, i in enumerate(range(r0, stop)):
             if i == 0:
                 best = np.where((j[r] == 0) & inside[r], 0.0, NEG)
                 arg = np.full(width, -1, dtype=np.int16)
