@@ -280,13 +280,10 @@ class SentenceParts:
         owner = last if tail else last + 1
         rows = np.flatnonzero(r[owner, N_HEAD] < r[owner, N_INNER])
         f, m, e = first[rows], last[rows] + 1, end[rows]
-        inner, count = self._running_sums
         if kind in ("body", "grown"):  # the first span, changed
-            pooled = (inner[m] - inner[f]).astype(np.float32) + r[f, BOS] + r[m - 1, EOS]
-            tokens = count[m] - count[f] + 2
+            pooled, tokens = self._pooled(f, m)
         else:  # the second span, changed
-            pooled = (inner[e] - inner[m]).astype(np.float32) + r[m, BOS] + r[e - 1, EOS]
-            tokens = count[e] - count[m] + 2
+            pooled, tokens = self._pooled(m, e)
         piece = r[owner[rows], TAIL if tail else HEAD]
         n_piece = r[owner[rows], N_TAIL if tail else N_HEAD]
         sign = 1.0 if kind in ("carried", "grown") else -1.0  # the clause joins or leaves
@@ -310,10 +307,15 @@ class SentenceParts:
         out = np.zeros((n, DIM), dtype=np.float32)
         if size > n:
             return out
-        inner, count = self._running_sums
         last = np.arange(size - 1, n)
-        first = last - size + 1
-        pooled = (inner[last + 1] - inner[first]).astype(np.float32)
-        pooled += r[first, BOS] + r[last, EOS]
-        out[last] = self.model.finish(pooled, count[last + 1] - count[first] + 2)
+        out[last] = self.model.finish(*self._pooled(last - size + 1, last + 1))
         return out
+
+    def _pooled(self, start: np.ndarray, stop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Pooled sums and token counts of the spans ``start..stop - 1``, as the model would
+        pool the joined text: every sentence's inner tokens, the first BOS and the last EOS."""
+        inner, count = self._running_sums
+        r = self.rows
+        pooled = (inner[stop] - inner[start]).astype(np.float32)
+        pooled += r[start, BOS] + r[stop - 1, EOS]
+        return pooled, count[stop] - count[start] + 2
