@@ -100,6 +100,29 @@ def test_added_sentence_gives_a_zero_to_one_link(encoder):
     assert ((7,), (8,)) in pairs(result)
 
 
+def test_heading_pasted_twice_leaves_its_first_copy_unlinked(encoder):
+    """Without ``repeat_chars`` the search hid the extra copy in a 1-2 link."""
+    heading = "Chapter Three: The Morning Train"
+    result = bitext.align(["第三章 早班火车", *ZH], [heading, heading, *EN], encoder=encoder)
+    assert_covers(result, 11, 12)
+    assert pairs(result)[:3] == [((), (0,)), ((0,), (1,)), ((1,), (2,))]
+
+
+def test_sentences_pasted_twice_mid_text_are_an_addition(encoder):
+    en = [*EN[:5], EN[3], EN[4], *EN[5:]]  # two sentences pasted again after themselves
+    result = bitext.align(ZH, en, encoder=encoder)
+    assert_covers(result, 10, 12)
+    assert ((), (3,)) in pairs(result) and ((), (4,)) in pairs(result)
+    assert ((3,), (5,)) in pairs(result) and ((4,), (6,)) in pairs(result)
+
+
+def test_a_repeat_on_both_sides_is_text_not_a_paste(encoder):
+    zh = [*ZH[:5], ZH[3], ZH[4], *ZH[5:]]
+    en = [*EN[:5], EN[3], EN[4], *EN[5:]]
+    result = bitext.align(zh, en, encoder=encoder)
+    assert pairs(result) == [((i,), (i,)) for i in range(12)]
+
+
 def test_similar_neighbours_stay_in_order(encoder):
     """Two adjacent sentences about nearly the same thing: links never cross."""
     zh = [*ZH[:4], "他喜欢喝咖啡。", "她喜欢喝茶。", *ZH[4:]]
@@ -184,3 +207,21 @@ def test_bad_blocks_and_parameters_are_usage_errors(encoder):
         bitext.align(ZH, EN, encoder=encoder, max_align=20)
     with pytest.raises(bitext.UsageError):
         bitext.align(ZH, EN, encoder=encoder, no_such_knob=1)
+
+
+def test_first_copies_marks_runs_repeated_at_once():
+    from bitext.align.repeats import first_copies
+
+    texts = [
+        "A heading of some length",
+        "June 6, 2014",
+        "A heading of some  length",
+        "June 6, 2014",
+        "Body.",
+    ]
+    assert first_copies(texts, 20).tolist() == [True, True, False, False, False]
+    assert not first_copies(texts, 100).any()  # shorter than asked
+    assert not first_copies(["Yes.", "Yes.", "No."], 20).any()
+    assert not first_copies(
+        ["A long enough sentence here.", "x", "A long enough sentence here."], 5
+    ).any()

@@ -16,6 +16,9 @@ Two passes (the shape Bertalign and Vecalign describe; written from their papers
    one where a clause the translator moved across their sentence boundary explains both
    better ("A, b. C." -> "A. B, c."), measured with the model's own clause vectors.
 
+Before the second pass, text pasted twice on one side only (``repeats``) is kept out of links:
+its first copy is reported as an addition or omission.
+
 With the built-in encoder, merged spans and the head/tail clauses of each sentence come from
 the model's own pooled token sums (``embed.parts``: ``real_spans="auto"``), at no extra embedding
 cost; other encoders use normalised sums of sentence vectors.
@@ -42,6 +45,7 @@ from .crossing import merge_crossings
 from .model import Alignment, Link
 from .paragraphs import paragraph_blocks
 from .params import AlignParams
+from .repeats import first_copies, leave_unlinked
 from .scoring import LinkScorer, SpanVectors
 from .search import best_path, link_shapes
 from .signals import document_warnings
@@ -210,10 +214,20 @@ class _Engine:
             shapes, weights, keep_features=self.keep_features and not near
         )
         null_tgt = scorer.null_tgt_features()
-        path = best_path(band, shapes, scores, null_tgt @ weights)
+        skip_tgt = null_tgt @ weights
+        repeats = None
+        if p.repeat_chars is not None:
+            repeats = (
+                first_copies(self.src_texts[s0:s1], p.repeat_chars),
+                first_copies(self.tgt_texts[t0:t1], p.repeat_chars),
+            )
+            leave_unlinked(band, shapes, scores, skip_tgt, *repeats)
+        path = best_path(band, shapes, scores, skip_tgt)
         if near and self._embed_near(path, sv, tv, s0, t0):
             scores, feats = scorer.scores(shapes, weights, keep_features=self.keep_features)
-            path = best_path(band, shapes, scores, null_tgt @ weights)
+            if repeats is not None:
+                leave_unlinked(band, shapes, scores, skip_tgt, *repeats)
+            path = best_path(band, shapes, scores, skip_tgt)
         elif near and self.keep_features:
             scores, feats = scorer.scores(shapes, weights, keep_features=True)
         if self.keep_features:
