@@ -154,3 +154,33 @@ def test_merging_takes_the_best_gain_first_and_allowed_shapes_only(monkeypatch):
     # a merged link larger than the search allows is not made
     out = crossing.merge_crossings(path, None, None, 0.04, max_align=2, max_total=4)
     assert out[-1] == (4, 5, 6, 7)
+
+
+def test_a_merge_must_fit_better_than_the_better_link_alone(monkeypatch):
+    path = [(0, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 3), (3, 4, 3, 4)]
+    monkeypatch.setattr(crossing, "crossing_gains", lambda p, s, t, th: np.array([0.2, 0.0, 0.1]))
+    asked = []
+
+    def fit(pairs, src, tgt):
+        asked.append(pairs.tolist())
+        return np.array([0.01, 0.08])[: len(pairs)]
+
+    monkeypatch.setattr(crossing, "merged_fit", fit)
+    out = crossing.merge_crossings(path, None, None, 0.04, max_align=5, max_total=7, fit=0.05)
+    assert asked == [[[0, 1, 2, 0, 1, 2], [2, 3, 4, 2, 3, 4]]]  # only pairs over the gain
+    assert out == [(0, 1, 0, 1), (1, 2, 1, 2), (2, 4, 2, 4)]
+    out = crossing.merge_crossings(path, None, None, 0.04, max_align=5, max_total=7)
+    assert out == [(0, 2, 0, 2), (2, 4, 2, 4)]
+
+
+def test_merged_fit_is_the_merged_cosine_over_the_better_part(encoder):
+    src, tgt = CROSSED[1].values
+    sv, tv = _sides(encoder, src, tgt)
+    fit = crossing.merged_fit(np.array([(0, 1, 2, 0, 1, 2)]), sv, tv)
+
+    def cos(a: int, b: int) -> float:
+        span = (np.array([a]), np.array([b]))
+        return float(sv.of_spans(*span)[0] @ tv.of_spans(*span)[0])
+
+    assert fit[0] == pytest.approx(cos(0, 2) - max(cos(0, 1), cos(1, 2)), abs=1e-5)
+    assert fit[0] > 0.05  # a real crossing: the whole fits much better than either half

@@ -233,7 +233,9 @@ class _Engine:
         if self.keep_features:
             self.trace.append((s0, t0, band, shapes, feats, null_tgt, path))
         if p.crossing is not None and sv.parts is not None and tv.parts is not None:
-            path = merge_crossings(path, sv, tv, p.crossing, p.max_align, p.max_total)
+            path = merge_crossings(
+                path, sv, tv, p.crossing, p.max_align, p.max_total, fit=p.crossing_fit
+            )
         return self._links(sv, tv, path, s0, t0, scorer.src_best, scorer.tgt_best)
 
     @staticmethod

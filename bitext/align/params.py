@@ -102,12 +102,20 @@ class AlignParams:
 
     #: after the search, two adjacent links become one where moving one clause across their
     #: boundary raises both links' cosines by more than this (``crossing.merge_crossings``;
-    #: needs the built-in encoder's sentence parts; None turns it off). Bench, strict F1
+    #: needs the built-in encoder's sentence parts; None turns it off). Bench (before
+    #: ``repeat_chars`` and ``crossing_fit``), strict F1
     #: mac-dev / academic / political: off 0.9267 / 0.9929 / 0.9858; 0.025: 0.9325 / 0.9958 /
     #: 0.9783; 0.03: 0.9337 / 0.9944 / 0.9828; 0.035: 0.9345; 0.04: 0.9369 / 0.9944 / 0.9828;
     #: 0.045: 0.9335; 0.05: 0.9310 / 0.9929 / 0.9828 (0.035-0.045 same academic/political).
     #: 0.04 is the middle of the range that keeps academic and political where they are.
     crossing: float | None = 0.04
+    #: ... and only where the merged link's cosine beats the better of the two links' by more
+    #: than this (``crossing.merged_fit``; None: no such test). Bench, strict F1 mac-dev /
+    #: academic / political with ``crossing`` 0.04: None 0.9369 / 0.9944 / 0.9848; 0.0: 0.9346 /
+    #: 0.9944 / 0.9862; 0.03: the same; 0.05: 0.9346 / 0.9944 / 0.9877; 0.06: 0.9313 / ... /
+    #: 0.9877; 0.07: 0.9313 / 0.9944 / 0.9892. The gold's merged pairs mostly clear 0.05 (see
+    #: ``crossing``'s docstring); above it true crossings of literary text start to go.
+    crossing_fit: float | None = 0.05
 
     #: a run of 1-3 sentences repeated at once on one side only (a heading or date line pasted
     #: twice), holding at least this many characters: its first copy is left unlinked and so
