@@ -77,6 +77,22 @@ def test_omission_exits_1_with_path_line_col(run_cli, tmp_path, fake_align):
     assert out == f"{en}:3:1: {expected} translator.”\n"
 
 
+def test_text_pasted_twice_is_named_as_such(run_cli, tmp_path, fake_align):
+    pasted = "研究者把这个故事最激进的版本称为“foom”，即能力的突然跃升。"
+    pairs = [*CLEAN[:1], (None, pasted, 0.0), ("Researchers call it foom.", pasted, 0.8)]
+    pairs += [*CLEAN[1:], (None, "（译者注：这是补充说明。）", 0.0)]
+    en, zh = setup_pair(tmp_path, fake_align, pairs)
+    code, out, _ = run_cli("lint", en, zh, "--select", "addition")
+    assert code == 0  # additions are warnings
+    first, second = out.splitlines()
+    assert first.startswith(f"{zh}:2:1: addition translation has no source; the same text ")
+    assert "(pasted twice?)" in first
+    assert (
+        second
+        == f"{zh}:{len(pairs)}:1: addition translation has no source: “（译者注：这是补充说明。）”"
+    )
+
+
 @pytest.mark.parametrize(
     ("pairs", "args", "code"),
     [

@@ -1,5 +1,9 @@
 """What ``omission`` and ``addition`` share: a link with one side empty is reported on the
-other side, unless that side holds no content (a rule line, a lone bullet: nothing was lost)."""
+other side, unless that side holds no content (a rule line, a lone bullet: nothing was lost).
+
+Text pasted twice (``align.repeats``: the same sentences again right after themselves) is left
+unlinked by the aligner; its message says so, since the fix is to delete it, not translate it.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from ...align.params import AlignParams
+from ...align.repeats import first_copies
 from ..finding import Finding
 from .base import CheckContext, Rule
 from .spans import excerpt, link_text, segments_span
@@ -20,11 +26,14 @@ class NullLinkRule(Rule):
 
     side: ClassVar[str]
     template: ClassVar[str]  # message with {excerpt}
+    #: the message for a first copy of text pasted twice
+    repeat_note: ClassVar[str] = "; the same text follows right after it (pasted twice?)"
     options: ClassVar[dict[str, Any]] = {"min_chars": 1}
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         min_chars = max(1, int(self.config["min_chars"]))
         segments = ctx.alignment.src if self.side == "src" else ctx.alignment.tgt
+        pasted = first_copies([s.text for s in segments], _repeat_chars(ctx))
         for index, link in enumerate(ctx.alignment.links):
             present, absent = (link.src, link.tgt) if self.side == "src" else (link.tgt, link.src)
             if not present or absent:
@@ -34,6 +43,16 @@ class NullLinkRule(Rule):
             if len(_CONTENT.findall(text)) < min_chars or span is None:
                 continue
             where = {"src_span": span} if self.side == "src" else {"tgt_span": span}
-            yield self.finding(
-                ctx, self.template.format(excerpt=excerpt(text)), pair=index, match=text, **where
-            )
+            message = self.template.format(excerpt=excerpt(text))
+            if all(pasted[i] for i in present):
+                head, _, quoted = message.partition(": “")
+                message = f"{head}{self.repeat_note}: “{quoted}"
+            yield self.finding(ctx, message, pair=index, match=text, **where)
+
+
+def _repeat_chars(ctx: CheckContext) -> int:
+    """The aligner's own threshold when it recorded one, else its default."""
+    given = ctx.alignment.signature.get("repeat_chars")
+    if isinstance(given, int):
+        return given
+    return AlignParams.repeat_chars or 20
