@@ -181,3 +181,17 @@ def test_presplit_numbering_matches_the_gold_files(shared_data):
         # gold leaves a few lines unaligned, but its last index is the file's last line
         assert len(src_doc.segments) == len(src.text.splitlines()) == src_ids[-1] + 1, gold
         assert len(tgt_doc.segments) == len(tgt.text.splitlines()) == tgt_ids[-1] + 1, gold
+
+
+def test_a_heading_pasted_twice_as_its_own_paragraph_is_reported(run_cli, tmp_path):
+    """The copies sit in different paragraphs (paragraphs are aligned first): the first copy
+    still comes out as the one sentence without a counterpart."""
+    text = EN.read_text(encoding="utf-8")
+    heading = text.splitlines()[0]
+    pasted = tmp_path / "article.en.txt"
+    pasted.write_text(f"{heading}\n\n{text}", encoding="utf-8")
+    code, out, err = run_cli("align", pasted, ZH, "--format", "links")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[:2] == ["[0]:[]", "[1]:[0]"]
+    assert sum(line.endswith(":[]") or line.startswith("[]:") for line in lines) == 2

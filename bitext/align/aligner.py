@@ -165,6 +165,16 @@ class _Engine:
         #: (head, tail) clause vectors per sentence; a sentence's own vector without parts
         self.src_edges = self._edges(self.src_parts, self.src_vecs)
         self.tgt_edges = self._edges(self.tgt_parts, self.tgt_vecs)
+        #: first copies of text pasted twice, per side (whole document: a paragraph boundary
+        #: may fall between the copies)
+        self.pasted = (
+            None
+            if p.repeat_chars is None
+            else (
+                first_copies(self.src_texts, p.repeat_chars),
+                first_copies(self.tgt_texts, p.repeat_chars),
+            )
+        )
         self.link_cosines: list[float] = []
         #: fitting weights (benchmarks/fit_weights.py) keeps each block's features here
         self.keep_features = False
@@ -216,11 +226,8 @@ class _Engine:
         null_tgt = scorer.null_tgt_features()
         skip_tgt = null_tgt @ weights
         repeats = None
-        if p.repeat_chars is not None:
-            repeats = (
-                first_copies(self.src_texts[s0:s1], p.repeat_chars),
-                first_copies(self.tgt_texts[t0:t1], p.repeat_chars),
-            )
+        if self.pasted is not None:
+            repeats = (self.pasted[0][s0:s1], self.pasted[1][t0:t1])
             leave_unlinked(band, shapes, scores, skip_tgt, *repeats)
         path = best_path(band, shapes, scores, skip_tgt)
         if near and self._embed_near(path, sv, tv, s0, t0):

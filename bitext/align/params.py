@@ -27,7 +27,7 @@ MAX_ALIGN_RANGE = (1, 8)
 #:    0.993 / 0.981 (summed 2.838). ``null_tgt`` was overridden from the fit's -0.604 to -0.2:
 #:    the gold sets hold only 4 added target sentences in ~3,500, and the fitted value absorbed
 #:    real additions into merged links (tests/test_align_cases.py wants them reported as 0-1).
-#: 2. Feature ``real_gain`` added, used by ``real_spans="near"`` only):
+#: 2. Feature ``real_gain`` added (used by ``real_spans="near"`` only):
 #:    ``fit_weights.py --real-spans near --near-delta -0.03 --rate 0.003 --epochs 6`` from the
 #:    weights of 1 plus ``real_gain`` 1.0, then 0.9 x fitted + 0.1 x the weights of 1
 #:    (``real_gain`` as fitted; the plain fit lost political: 0.978). With the default
