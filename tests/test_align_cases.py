@@ -108,6 +108,12 @@ def test_heading_pasted_twice_leaves_its_first_copy_unlinked(encoder):
     assert pairs(result)[:3] == [((), (0,)), ((0,), (1,)), ((1,), (2,))]
 
 
+def test_a_short_chinese_heading_pasted_twice_counts_too(encoder):
+    heading = "第三章 清晨那班晚点的火车"  # 13 characters, 25 wide: a Chinese one counts as two
+    result = bitext.align(["Chapter Three: The Morning Train", *EN], [heading, heading, *ZH])
+    assert pairs(result)[:2] == [((), (0,)), ((0,), (1,))]
+
+
 def test_sentences_pasted_twice_mid_text_are_an_addition(encoder):
     en = [*EN[:5], EN[3], EN[4], *EN[5:]]  # two sentences pasted again after themselves
     result = bitext.align(ZH, en, encoder=encoder)

@@ -118,11 +118,11 @@ class AlignParams:
     crossing_fit: float | None = 0.05
 
     #: a run of 1-3 sentences repeated at once on one side only (a heading or date line pasted
-    #: twice), holding at least this many characters: its first copy is left unlinked and so
-    #: reported as an addition or omission (``repeats``; None turns it off). The gold sets have
-    #: one such run (political: a title and date line, 82 characters; without this it became
-    #: part of a 1-3 link: 0.9828 -> 0.9848); their shorter repeats ("各位代表！") never follow
-    #: each other.
+    #: twice), holding at least this many characters (a CJK character counts as two, so a
+    #: Chinese heading of 10 qualifies): its first copy is left unlinked and so reported as an
+    #: addition or omission (``repeats``; None turns it off). The gold sets have one such run
+    #: (political: a title and date line, 82 characters; without this it became part of a 1-3
+    #: link: 0.9828 -> 0.9848); their shorter repeats ("各位代表！") never follow each other.
     repeat_chars: int | None = 20
 
     #: with paragraph indices on both sides in similar number, align paragraphs first

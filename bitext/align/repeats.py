@@ -14,6 +14,7 @@ paste: a run is only marked when the other side repeats nothing within the searc
 from __future__ import annotations
 
 from collections.abc import Sequence
+from unicodedata import east_asian_width
 
 import numpy as np
 
@@ -23,9 +24,16 @@ from .search import NEG, Band
 MAX_RUN = 3
 
 
+def _width(text: str) -> int:
+    """Characters, a CJK one counting as two: 通往递归自我改进的漫长道路 (13 characters) says
+    as much as "The Long Road to Recursive Self-Improvement" (43)."""
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def first_copies(texts: Sequence[str], min_chars: int) -> np.ndarray:
     """Mask of the sentences that are the first copy of a run of 1-``MAX_RUN`` sentences
-    repeated immediately (whitespace aside) and holding at least ``min_chars`` characters."""
+    repeated immediately (whitespace aside) and holding at least ``min_chars`` characters
+    (a CJK character counts as two)."""
     norm = [" ".join(t.split()) for t in texts]
     mark = np.zeros(len(norm), dtype=bool)
     k = 0
@@ -35,7 +43,7 @@ def first_copies(texts: Sequence[str], min_chars: int) -> np.ndarray:
             if (
                 k + 2 * run <= len(norm)
                 and copy == norm[k + run : k + 2 * run]
-                and sum(map(len, copy)) >= min_chars
+                and sum(map(_width, copy)) >= min_chars
             ):
                 mark[k : k + run] = True
                 k += run
