@@ -213,21 +213,3 @@ def test_bad_blocks_and_parameters_are_usage_errors(encoder):
         bitext.align(ZH, EN, encoder=encoder, max_align=20)
     with pytest.raises(bitext.UsageError):
         bitext.align(ZH, EN, encoder=encoder, no_such_knob=1)
-
-
-def test_first_copies_marks_runs_repeated_at_once():
-    from bitext.align.repeats import first_copies
-
-    texts = [
-        "A heading of some length",
-        "June 6, 2014",
-        "A heading of some  length",
-        "June 6, 2014",
-        "Body.",
-    ]
-    assert first_copies(texts, 20).tolist() == [True, True, False, False, False]
-    assert not first_copies(texts, 100).any()  # shorter than asked
-    assert not first_copies(["Yes.", "Yes.", "No."], 20).any()
-    assert not first_copies(
-        ["A long enough sentence here.", "x", "A long enough sentence here."], 5
-    ).any()

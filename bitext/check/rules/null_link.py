@@ -33,7 +33,8 @@ class NullLinkRule(Rule):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         min_chars = max(1, int(self.config["min_chars"]))
         segments = ctx.alignment.src if self.side == "src" else ctx.alignment.tgt
-        pasted = first_copies([s.text for s in segments], _repeat_chars(ctx))
+        chars = _repeat_chars(ctx)
+        pasted = None if chars is None else first_copies([s.text for s in segments], chars)
         for index, link in enumerate(ctx.alignment.links):
             present, absent = (link.src, link.tgt) if self.side == "src" else (link.tgt, link.src)
             if not present or absent:
@@ -44,15 +45,13 @@ class NullLinkRule(Rule):
                 continue
             where = {"src_span": span} if self.side == "src" else {"tgt_span": span}
             message = self.template.format(excerpt=excerpt(text))
-            if all(pasted[i] for i in present):
+            if pasted is not None and all(pasted[i] for i in present):
                 head, _, quoted = message.partition(": “")
                 message = f"{head}{self.repeat_note}: “{quoted}"
             yield self.finding(ctx, message, pair=index, match=text, **where)
 
 
-def _repeat_chars(ctx: CheckContext) -> int:
-    """The aligner's own threshold when it recorded one, else its default."""
-    given = ctx.alignment.signature.get("repeat_chars")
-    if isinstance(given, int):
-        return given
-    return AlignParams.repeat_chars or 20
+def _repeat_chars(ctx: CheckContext) -> int | None:
+    """The aligner's own threshold as its signature records it (None: off), else its default."""
+    given = ctx.alignment.signature.get("repeat_chars", AlignParams.repeat_chars)
+    return given if isinstance(given, int) else None
