@@ -17,12 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from .align.model import Alignment
+from .align.params import DEFAULT_MAX_ALIGN, DEFAULT_WIDEN
 from .document import Document, Segment
 from .errors import InputError, UsageError
 from .lang import LANGS, detect_lang
-
-#: links may join up to this many sentences on one side (issue 7: default 5, up to 8).
-DEFAULT_MAX_ALIGN = 5
 
 Progress = Callable[[str, int, int], None]
 
@@ -66,14 +64,16 @@ def align_files(
     tgt_lang: str | None = None,
     presplit: bool = False,
     max_align: int = DEFAULT_MAX_ALIGN,
+    widen: int = DEFAULT_WIDEN,
     split_semicolon: bool = False,
     progress: bool | Progress = False,
 ) -> AlignedDocuments:
     """Align one bilingual file or two files (either may be the English one).
 
     ``layout``: "auto" or one of ``bitext.layout.LAYOUTS`` (one file only). ``presplit``: each
-    line is one sentence. ``progress``: a callable ``(stage, done, total)`` told about each
-    stage; the library itself never draws anything.
+    line is one sentence. ``max_align``/``widen``: link sizes (``bitext.align.AlignParams``).
+    ``progress``: a callable ``(stage, done, total)`` told about each stage; the library itself
+    never draws anything.
     """
     from .layout import LAYOUTS
 
@@ -88,6 +88,7 @@ def align_files(
     if src_lang and tgt_lang and src_lang == tgt_lang:
         raise UsageError("--src-lang and --tgt-lang must differ")
     options = {"presplit": presplit, "split_semicolon": split_semicolon}
+    sizes = {"max_align": max_align, "widen": widen}
     report("read", 0, len(paths))
     encoder = None
 
@@ -100,19 +101,17 @@ def align_files(
     if len(paths) == 2:
         if layout not in ("auto", "two-files"):
             raise UsageError(f"--layout {layout} is for one bilingual file, not two files")
-        result = _two_files(
-            paths, encoding, src_lang, tgt_lang, options, get_enc, max_align, report
-        )
+        result = _two_files(paths, encoding, src_lang, tgt_lang, options, get_enc, sizes, report)
     else:
         from .layout.bilingual import align_bilingual_file
 
         result = align_bilingual_file(
-            str(paths[0]), layout, encoding, src_lang, tgt_lang, options, get_enc, max_align, report
+            str(paths[0]), layout, encoding, src_lang, tgt_lang, options, get_enc, sizes, report
         )
     return result
 
 
-def _two_files(paths, encoding, src_lang, tgt_lang, options, get_enc, max_align, report):
+def _two_files(paths, encoding, src_lang, tgt_lang, options, get_enc, sizes, report):
     from .reader import read_text
 
     files = [read_text(p, encoding) for p in paths]
@@ -134,7 +133,7 @@ def _two_files(paths, encoding, src_lang, tgt_lang, options, get_enc, max_align,
     src = make_document(src_file.text, src_l, src_file.path, src_file.encoding, options)
     tgt = make_document(tgt_file.text, tgt_l, tgt_file.path, tgt_file.encoding, options)
     report("split", 2, 2)
-    alignment = run_aligner(src, tgt, None, get_enc, max_align, report)
+    alignment = run_aligner(src, tgt, None, get_enc, sizes, report)
     alignment = sign(alignment, "two-files", options, src_l, tgt_l, get_enc())
     return AlignedDocuments(src, tgt, alignment, (), "two-files", alignment.warnings)
 
@@ -161,7 +160,7 @@ def run_aligner(
     tgt: Document,
     blocks: list[tuple[int, int, int, int]] | None,
     get_enc: Callable[[], Any],
-    max_align: int,
+    sizes: dict[str, int],
     report: Progress,
 ) -> Alignment:
     """Align with cleaned texts (no zero-width characters, glued words split), then put the
@@ -175,7 +174,7 @@ def run_aligner(
         ]
 
     report("align", 0, 1)
-    kwargs: dict[str, Any] = {"encoder": get_enc(), "max_align": max_align}
+    kwargs: dict[str, Any] = {"encoder": get_enc(), **sizes}
     if blocks is not None:
         kwargs["blocks"] = blocks
     alignment = align(cleaned(src), cleaned(tgt), **kwargs)

@@ -11,11 +11,11 @@ from collections.abc import Mapping
 from typing import Any
 
 #: alignment keys worth a glance, in this order; the rest stays in the full record.
-_ALIGNMENT_KEYS = ("layout", "max_align", "real_spans")
+_ALIGNMENT_KEYS = ("layout", "max_align", "widen", "real_spans")
 
 
 def short_signature(record: Mapping[str, Any]) -> str:
-    """``bitext 0.1.0|model:use-multilingual@0.2.1|layout:two-files|max_align:5|...``.
+    """``bitext 0.1.0|model:use-multilingual@0.2.1|layout:two-files|max_align:5|widen:4|...``.
 
     ``record`` is an ``Alignment.signature`` or a lint record holding one under ``alignment``.
     """

@@ -12,7 +12,10 @@ Two passes (the shape Bertalign and Vecalign describe; written from their papers
    links, and of adjacent link pairs whose summed union scores nearly as well as the better of the
    two, are embedded for real and the band searched again, the real cosine entering as the
    ``real_gain`` feature (real minus summed cosine).
-4. **Crossings** (``crossing.merge_crossings``, built-in encoder): two adjacent links become
+4. **Widening** (``widen.widen``): around links of ``max_align`` or one less sentences a side,
+   the search runs again over a few links with one sentence against up to ``max_align +
+   widen`` (a list sentence rendered as many sentences).
+5. **Crossings** (``crossing.merge_crossings``, built-in encoder): two adjacent links become
    one where a clause the translator moved across their sentence boundary explains both
    better ("A, b. C." -> "A. B, c."), measured with the model's own clause vectors.
 
@@ -47,9 +50,10 @@ from .paragraphs import paragraph_blocks
 from .params import AlignParams
 from .repeats import first_copies, leave_unlinked
 from .scoring import LinkScorer, SpanVectors
-from .search import best_path, link_shapes
+from .search import Band, best_path, link_shapes
 from .signals import document_warnings
 from .textsignals import TextSignals
+from .widen import widen
 
 Block = tuple[int, int, int, int]
 
@@ -137,6 +141,19 @@ def align(
     return Alignment(tuple(links), src_segs, tgt_segs, signature, tuple(warnings))
 
 
+def _forbid(repeats: tuple[np.ndarray, np.ndarray] | None):
+    """``widen``'s mask of links to pasted-twice text in a window starting at ``(i0, j0)``."""
+    if repeats is None or not (repeats[0].any() or repeats[1].any()):
+        return None
+    src, tgt = repeats
+
+    def forbid(sub: Band, shapes, values: np.ndarray, i0: int, j0: int) -> None:
+        skip = np.zeros(sub.m)  # already set in the block's own skip values
+        leave_unlinked(sub, shapes, values, skip, src[i0 : i0 + sub.n], tgt[j0 : j0 + sub.m])
+
+    return forbid
+
+
 class _Engine:
     """State shared by the blocks of one document: vectors, length ratio, margins."""
 
@@ -200,6 +217,8 @@ class _Engine:
             SpanVectors(S, self._slice(self.src_parts, s0, s1)),
             SpanVectors(T, self._slice(self.tgt_parts, t0, t1)),
         )
+        sv.largest_table = tv.largest_table = p.max_align
+        sv.largest_span = tv.largest_span = p.max_align + (p.widen or 0)
         if p.real_spans == "all":
             self._embed_all(sv, s0, s1, self.src_texts, self.src_lang)
             self._embed_all(tv, t0, t1, self.tgt_texts, self.tgt_lang)
@@ -228,7 +247,7 @@ class _Engine:
         repeats = None
         if self.pasted is not None:
             repeats = (self.pasted[0][s0:s1], self.pasted[1][t0:t1])
-            leave_unlinked(band, shapes, scores, skip_tgt, *repeats)
+            repeats = leave_unlinked(band, shapes, scores, skip_tgt, *repeats)
         path = best_path(band, shapes, scores, skip_tgt)
         if near and self._embed_near(path, sv, tv, s0, t0):
             scores, feats = scorer.scores(shapes, weights, keep_features=self.keep_features)
@@ -239,6 +258,18 @@ class _Engine:
             scores, feats = scorer.scores(shapes, weights, keep_features=True)
         if self.keep_features:
             self.trace.append((s0, t0, band, shapes, feats, null_tgt, path))
+        elif p.widen:
+            path = widen(
+                path,
+                band,
+                shapes,
+                scores,
+                skip_tgt,
+                lambda new, window: scorer.scores(new, weights, window=window)[0],
+                p.max_align,
+                p.widen,
+                _forbid(repeats),
+            )
         if p.crossing is not None and sv.parts is not None and tv.parts is not None:
             path = merge_crossings(
                 path, sv, tv, p.crossing, p.max_align, p.max_total, fit=p.crossing_fit

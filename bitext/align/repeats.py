@@ -74,12 +74,13 @@ def leave_unlinked(
     skip_tgt: np.ndarray,
     src_mask: np.ndarray,
     tgt_mask: np.ndarray,
-) -> None:
+) -> tuple[np.ndarray, np.ndarray]:
     """Change ``scores`` and ``skip_tgt`` (``search.best_path``'s inputs) in place so that the
-    masked sentences are never linked and leaving them unlinked costs nothing."""
+    masked sentences are never linked and leaving them unlinked costs nothing. Returns the
+    masks actually applied (marks the other side answers within the band dropped)."""
     src_mask, tgt_mask = _unanswered(src_mask, tgt_mask, band)
     if not src_mask.any() and not tgt_mask.any():
-        return
+        return src_mask, tgt_mask
     n, m = band.n, band.m
     src_cum = np.concatenate([[0], np.cumsum(src_mask)])
     tgt_cum = np.concatenate([[0], np.cumsum(tgt_mask)])
@@ -95,3 +96,4 @@ def leave_unlinked(
         holds_tgt = tgt_cum[ends] - tgt_cum[np.clip(ends - b, 0, m)] > 0
         view[holds_src | holds_tgt] = NEG
     skip_tgt[tgt_mask] = np.maximum(skip_tgt[tgt_mask], 0.0)
+    return src_mask, tgt_mask

@@ -84,6 +84,12 @@ class SpanVectors:
         self._prefix: np.ndarray | None = None
         #: (start, end) -> unit vector of the embedded joined text
         self.real: dict[tuple[int, int], np.ndarray] = {}
+        #: pooled spans up to this size are made for every end at once and kept (the search
+        #: asks for them all); larger ones, up to ``largest_span``, only for the ends asked
+        #: (``widen``'s few windows), all those sizes together, the last window's kept
+        self.largest_table: int | None = None
+        self.largest_span = 0
+        self._window: tuple[tuple[int, int, int], dict[int, np.ndarray]] | None = None
 
     @property
     def prefix(self) -> np.ndarray:
@@ -131,9 +137,22 @@ class SpanVectors:
         return out
 
     def _pooled_spans(self, ends: np.ndarray, size: int) -> np.ndarray:
+        if self.largest_table is not None and size > self.largest_table:
+            return self._window_spans(ends, size)
         if size not in self._pooled:
             self._pooled[size] = self.parts.span_vectors(size)
         return _rows_ending(self._pooled[size], ends, first=size)
+
+    def _window_spans(self, ends: np.ndarray, size: int) -> np.ndarray:
+        assert self.largest_table is not None
+        key = (int(ends[0]), int(ends[-1]), len(ends)) if len(ends) else (0, 0, 0)
+        if self._window is None or self._window[0] != key or size not in self._window[1]:
+            sizes = list(range(self.largest_table + 1, max(size, self.largest_span) + 1))
+            self._window = (
+                key,
+                dict(zip(sizes, self.parts.spans_ending(ends, sizes), strict=True)),
+            )
+        return self._window[1][size]
 
 
 def _rows_ending(table: np.ndarray, ends: np.ndarray, first: int = 1) -> np.ndarray:
@@ -232,14 +251,24 @@ class LinkScorer:
             out[rows] = np.where(ok & (rows[:, None] >= 1) & (j >= 1), val, NEG)
         return out
 
-    def _chunks(self):
+    def _chunks(self, window: tuple[int, int, int, int] | None = None):
+        """Chunks of band rows; with ``window=(i0, i1, j0, j1)`` only the cells of rows
+        ``i0..i1`` and columns ``j0..j1`` (the others stay outside ``ok``)."""
         band = self.band
         cols = np.arange(band.width)
-        for r0 in range(0, band.n + 1, ROW_CHUNK):
-            rows = np.arange(r0, min(band.n + 1, r0 + ROW_CHUNK))
+        first, stop, j_lo, j_hi = 0, band.n + 1, 0, band.m
+        if window is not None:
+            first, stop, j_lo, j_hi = window[0], window[1] + 1, window[2], window[3]
+        for r0 in range(first, stop, ROW_CHUNK):
+            rows = np.arange(r0, min(stop, r0 + ROW_CHUNK))
             j = band.lo[rows][:, None] + cols[None, :]
-            ok = j <= np.minimum(band.hi[rows], band.m)[:, None]
-            jmin, jmax = int(band.lo[rows].min()), int(min(band.hi[rows].max(), band.m))
+            ok = j <= np.minimum(band.hi[rows], j_hi)[:, None]
+            jmin = max(j_lo, int(band.lo[rows].min()))
+            jmax = min(j_hi, int(band.hi[rows].max()))
+            if jmax < jmin:
+                continue
+            if j_lo > 0:
+                ok &= j >= j_lo
             yield rows, j, ok, np.arange(jmin, jmax + 1), jmin
 
     def _link_features(self, chunk: _Chunk, a: int, b: int, full: bool = True) -> np.ndarray:
@@ -346,18 +375,25 @@ class LinkScorer:
         return F
 
     def scores(
-        self, shapes: list[tuple[int, int]], weights: np.ndarray, keep_features: bool = False
+        self,
+        shapes: list[tuple[int, int]],
+        weights: np.ndarray,
+        keep_features: bool = False,
+        window: tuple[int, int, int, int] | None = None,
     ) -> tuple[np.ndarray, np.ndarray | None]:
         """``scores[i, k, c]``: value of a ``shapes[k]`` link ending at ``(i, lo[i] + c)``.
 
+        With ``window=(i0, i1, j0, j1)`` only the links ending in rows ``i0..i1`` and columns
+        ``j0..j1`` (others ``NEG``), as ``scores[i - i0]``.
         With ``keep_features`` also returns the features ``[i, k, c, f]`` (training only: it is
         F times the memory).
         """
         band = self.band
-        n, width = band.n, band.width
-        scores = np.full((n + 1, len(shapes), width), NEG, dtype=np.float32)
+        width = band.width
+        first, last = (window[0], window[1]) if window is not None else (0, band.n)
+        scores = np.full((last - first + 1, len(shapes), width), NEG, dtype=np.float32)
         feats = (
-            np.zeros((n + 1, len(shapes), width, len(FEATURES)), dtype=np.float32)
+            np.zeros((last - first + 1, len(shapes), width, len(FEATURES)), dtype=np.float32)
             if keep_features
             else None
         )
@@ -365,7 +401,7 @@ class LinkScorer:
         full = bool(np.any(weights[1 : len(LINK_FEATURES)]))
         reach_a = max(a for a, _ in shapes)
         reach_b = max(b for _, b in shapes)
-        for rows, j, ok, span_ends, jmin in self._chunks():
+        for rows, j, ok, span_ends, jmin in self._chunks(window):
             chunk = _Chunk(self, rows, j, span_ends, jmin, reach_a, reach_b)
             for k, (a, b) in enumerate(shapes):
                 valid = ok & (rows[:, None] - a >= 0) & (j - b >= 0)
@@ -374,9 +410,9 @@ class LinkScorer:
                 else:
                     F = self._link_features(chunk, a, b, full)
                 val = np.tensordot(weights, F, axes=1)
-                scores[rows, k, :] = np.where(valid, val, NEG)
+                scores[rows - first, k, :] = np.where(valid, val, NEG)
                 if feats is not None:
-                    feats[rows, k] = np.moveaxis(F, 0, -1)
+                    feats[rows - first, k] = np.moveaxis(F, 0, -1)
         return scores, feats
 
 

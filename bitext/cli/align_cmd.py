@@ -15,7 +15,7 @@ import typer
 
 from ..errors import UsageError
 from ..layout import LAYOUTS
-from ..pipeline import DEFAULT_MAX_ALIGN
+from ..pipeline import DEFAULT_MAX_ALIGN, DEFAULT_WIDEN
 from .console import check_output_path, err_console, print_warning, write_output
 from .options import CacheDirOpt, EncodingOpt, ForceOpt, ModelOpt, NoCacheOpt, OutputOpt
 
@@ -88,7 +88,19 @@ def align_command(
         False, "--presplit", help="Take each line as one sentence (the form of gold data)."
     ),
     max_align: int = typer.Option(
-        DEFAULT_MAX_ALIGN, "--max-align", min=1, max=8, help="Most sentences in one link side."
+        DEFAULT_MAX_ALIGN,
+        "--max-align",
+        min=1,
+        max=8,
+        help="Most sentences in one link side, searched everywhere.",
+    ),
+    widen: int = typer.Option(
+        DEFAULT_WIDEN,
+        "--widen",
+        min=0,
+        max=8,
+        help="Next to links of --max-align or one less, also try one sentence against up to "
+        "this many more (a list sentence rendered as many); 0 makes --max-align a hard limit.",
     ),
     split_semicolon: bool = typer.Option(
         False, "--split-semicolon", help="Also end sentences at semicolons."
@@ -129,6 +141,7 @@ def align_command(
             tgt_lang=tgt_lang,
             presplit=presplit,
             max_align=max_align,
+            widen=widen,
             split_semicolon=split_semicolon,
             progress=callback,
         )

@@ -23,6 +23,7 @@ last such mark). A sentence of one clause has head = tail = inner.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -309,6 +310,26 @@ class SentenceParts:
             return out
         last = np.arange(size - 1, n)
         out[last] = self.model.finish(*self._pooled(last - size + 1, last + 1))
+        return out
+
+    def spans_ending(self, ends: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
+        """For each of ``sizes``, the vectors of the runs of that many sentences ending before
+        each of ``ends`` (``end - size .. end - 1``; zero rows where the run does not fit):
+        ``span_vectors`` for a few spans, all sizes in one pass of the model's head (its cost
+        is mostly reading the head's weights, whatever the number of rows)."""
+        ends = np.asarray(ends)
+        picks = [np.flatnonzero((ends >= size) & (ends <= len(self.rows))) for size in sizes]
+        out = [np.zeros((len(ends), DIM), dtype=np.float32) for _ in sizes]
+        if not sum(len(ok) for ok in picks):
+            return out
+        start = np.concatenate([ends[ok] - size for ok, size in zip(picks, sizes, strict=True)])
+        stop = np.concatenate([ends[ok] for ok in picks])
+        # a few rows: the caller's thread count (more threads do not pay at this size)
+        vectors = self.model._finish(*self._pooled(start, stop))
+        at = 0
+        for ok, rows in zip(picks, out, strict=True):
+            rows[ok] = vectors[at : at + len(ok)]
+            at += len(ok)
         return out
 
     def _pooled(self, start: np.ndarray, stop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -35,7 +35,7 @@ def align_bilingual_file(
     tgt_lang: str | None,
     options: dict,
     get_enc: Callable[[], Any],
-    max_align: int,
+    sizes: dict[str, int],
     report: Callable[[str, int, int], None],
 ):
     from ..pipeline import AlignedDocuments, run_aligner, sign
@@ -67,7 +67,7 @@ def align_bilingual_file(
     report("split", len(pairs), len(pairs))
     src = Document(tf.text, tuple(src_segs), lay.src_lang, tf.path, tf.encoding)
     tgt = Document(tf.text, tuple(tgt_segs), lay.tgt_lang, tf.path, tf.encoding)
-    alignment = run_aligner(src, tgt, blocks, get_enc, max_align, report)
+    alignment = run_aligner(src, tgt, blocks, get_enc, sizes, report)
     alignment = sign(alignment, lay.name, options, lay.src_lang, lay.tgt_lang, get_enc())
     left_segs = tuple(
         Segment(tf.text[s.start : s.end], s.start, s.end, s.lang, -1, i, s.kind)
