@@ -62,6 +62,18 @@ def test_the_same_list_the_other_way_round_is_one_7_1_link(encoder):
     assert _links(result) == [((0,), (0,)), (tuple(range(1, 8)), (1,)), ((8,), (2,))]
 
 
+def test_text_pasted_twice_stays_unlinked_inside_a_window(encoder, monkeypatch):
+    """The list's first item pasted twice: its first copy is an addition (``repeats``), and the
+    widened search may not fold it into the long link either."""
+    tgt = [*LIST_EN[:2], LIST_EN[1], *LIST_EN[2:]]
+    expected = [((0,), (0,)), ((), (1,)), ((1,), tuple(range(2, 9))), ((2,), (9,))]
+    assert _links(bitext.align(LIST_ZH, tgt, encoder=encoder)) == expected
+    from bitext.align import aligner
+
+    monkeypatch.setattr(aligner, "_forbid", lambda repeats: None)
+    assert ((), (1,)) not in _links(bitext.align(LIST_ZH, tgt, encoder=encoder))
+
+
 def test_windows_sit_around_long_links_only():
     path = [(0, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 6), (3, 4, 6, 7), (4, 5, 7, 8), (5, 6, 8, 9)]
     path += [(6, 7, 9, 10), (7, 8, 10, 11), (8, 12, 11, 12), (12, 13, 12, 13)]
