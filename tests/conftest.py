@@ -20,6 +20,14 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+@pytest.fixture(scope="session")
+def encoder():
+    """The built-in encoder, loaded once for every test that aligns real text."""
+    from bitext.embed import get_encoder
+
+    return get_encoder()
+
+
 @pytest.fixture
 def run_cli(capsys):
     """Run ``bitext ARGS`` through ``main(argv)``; return (code, stdout, stderr)."""

@@ -34,13 +34,6 @@ EN = [
 ]
 
 
-@pytest.fixture(scope="session")
-def encoder():
-    from bitext.embed import get_encoder
-
-    return get_encoder()
-
-
 def pairs(result: Alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     return [(link.src, link.tgt) for link in result.links]
 

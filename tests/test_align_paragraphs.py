@@ -3,8 +3,6 @@ paragraph, and no link crosses a paragraph pair."""
 
 from __future__ import annotations
 
-import pytest
-
 import bitext
 from bitext.document import Segment
 
@@ -36,13 +34,6 @@ def segments(paragraphs, lang):
             pos += len(text) + 1
         pos += 1
     return out
-
-
-@pytest.fixture(scope="session")
-def encoder():
-    from bitext.embed import get_encoder
-
-    return get_encoder()
 
 
 def test_paragraph_pairs_become_blocks(encoder):

@@ -9,13 +9,6 @@ import bitext
 from bitext.align.evaluate import format_links, parse_links, read_links, score
 
 
-@pytest.fixture(scope="session")
-def encoder():
-    from bitext.embed import get_encoder
-
-    return get_encoder()
-
-
 def _lines(path):
     return path.read_text(encoding="utf-8").splitlines()
 

@@ -36,13 +36,6 @@ LIST_EN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def encoder():
-    from bitext.embed import get_encoder
-
-    return get_encoder()
-
-
 def _links(alignment):
     return [(link.src, link.tgt) for link in alignment.links]
 
