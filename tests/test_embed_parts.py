@@ -55,6 +55,24 @@ def test_span_vectors_approach_embedding_the_joined_text(encoder):
     assert pooled_cos.mean() > summed_cos.mean()  # closer to the real thing than a vector sum
 
 
+def test_spans_ending_gives_the_table_rows_for_a_few_ends(encoder):
+    """The widened search asks for a few long spans at a time: the same vectors as the whole
+    table's rows, zero where the run would start before the first sentence or end past the
+    last."""
+    parts = encoder.encode_parts(ZH + EN)
+    ends = np.array([1, 3, 6, 10, 11])
+    two, three = parts.spans_ending(ends, [2, 3])
+    for size, got in ((2, two), (3, three)):
+        table = parts.span_vectors(size)
+        for row, end in enumerate(ends):
+            if size <= end <= len(ZH + EN):
+                np.testing.assert_allclose(got[row], table[end - 1], atol=1e-5)
+            else:
+                assert not got[row].any()
+    assert not two[0].any() and not three[0].any() and not two[-1].any()
+    assert three[1].any()
+
+
 def test_clauses_split_at_commas_only_when_both_ends_are_long_enough(encoder):
     rows = encoder.encode_parts([ZH[0], ZH[2], EN[2]]).rows
     long_zh, short_zh, en = rows

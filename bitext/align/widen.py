@@ -46,7 +46,7 @@ def windows(path: list[Link], max_align: int) -> list[Window]:
     out: list[Window] = []
     for k, (i0, i1, j0, j1) in enumerate(path):
         a, b = i1 - i0, j1 - j0
-        if max(a, b) < max(2, max_align - 1):  # a 1-1 link hides nothing larger
+        if max(a, b) < max(2, max_align - 1) or a == b:  # no long side: nothing to widen
             continue
         win = Window(max(0, k - CONTEXT), min(len(path) - 1, k + CONTEXT), a > b, b > a)
         if out and win.first <= out[-1].last + 1:

@@ -112,11 +112,14 @@ class PartsModel:
                 self._batch(group, out[first:])
         return out
 
-    def finish(self, pooled: np.ndarray, count: np.ndarray) -> np.ndarray:
+    def finish(self, pooled: np.ndarray, count: np.ndarray, few: bool = False) -> np.ndarray:
         """Unit vectors from pooled sums (rows) over ``count`` tokens: the model's MLP head.
 
         Runs with the model's threads even inside the aligner's one-thread search: it is a few
-        large matrix products (all spans of one size at once), where threads do pay."""
+        large matrix products (all spans of one size at once), where threads do pay. With
+        ``few`` (a few dozen rows) it keeps the caller's thread count: there they do not."""
+        if few:
+            return self._finish(pooled, count)
         with blas_threads(self.threads):
             return self._finish(pooled, count)
 
@@ -324,8 +327,7 @@ class SentenceParts:
             return out
         start = np.concatenate([ends[ok] - size for ok, size in zip(picks, sizes, strict=True)])
         stop = np.concatenate([ends[ok] for ok in picks])
-        # a few rows: the caller's thread count (more threads do not pay at this size)
-        vectors = self.model._finish(*self._pooled(start, stop))
+        vectors = self.model.finish(*self._pooled(start, stop), few=True)
         at = 0
         for ok, rows in zip(picks, out, strict=True):
             rows[ok] = vectors[at : at + len(ok)]
