@@ -55,25 +55,23 @@ class TimedEncoder:
         self.seconds = 0.0
         self.cpu = 0.0
 
-    def encode(self, texts):
+    def _timed(self, encode, texts):
         t0, c0 = time.perf_counter(), time.process_time()
-        out = self.inner.encode(texts)
+        out = encode(texts)
         self.seconds += time.perf_counter() - t0
         self.cpu += time.process_time() - c0
         self.texts += len(texts)
         return out
+
+    def encode(self, texts):
+        return self._timed(self.inner.encode, texts)
 
     def parts_model(self):
         get = getattr(self.inner, "parts_model", None)
         return get() if get else None
 
     def encode_parts(self, texts):
-        t0, c0 = time.perf_counter(), time.process_time()
-        out = self.inner.encode_parts(texts)
-        self.seconds += time.perf_counter() - t0
-        self.cpu += time.process_time() - c0
-        self.texts += len(texts)
-        return out
+        return self._timed(self.inner.encode_parts, texts)
 
 
 def kinds(links) -> collections.Counter:

@@ -37,17 +37,23 @@ class CachingEncoder:
         h = hashlib.sha1(f"{self.name}|{self.version}|{text}".encode()).hexdigest()
         return h
 
+    def _stored(self, table: str, column: str, keys: list[str]) -> dict[str, np.ndarray]:
+        """The arrays already stored under ``keys`` (500 keys per query: sqlite's limit)."""
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            q = f"SELECT key, {column} FROM {table} WHERE key IN ({marks})"
+            for k, v in self.db.execute(q, chunk):
+                found[k] = np.frombuffer(v, dtype=np.float32)
+        return found
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
         self.requested += len(texts)
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         keys = [self._key(t) for t in texts]
-        found: dict[str, np.ndarray] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            q = f"SELECT key, vec FROM emb WHERE key IN ({','.join('?' * len(chunk))})"
-            for k, v in self.db.execute(q, chunk):
-                found[k] = np.frombuffer(v, dtype=np.float32)
+        found = self._stored("emb", "vec", keys)
         missing = [i for i, k in enumerate(keys) if k not in found]
         if missing:
             t0 = time.perf_counter()
@@ -76,12 +82,7 @@ class CachingEncoder:
         self.requested += len(texts)
         self.db.execute("CREATE TABLE IF NOT EXISTS parts (key TEXT PRIMARY KEY, row BLOB)")
         keys = [self._key(f"parts{FORMAT}|{t}") for t in texts]
-        found: dict[str, np.ndarray] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            q = f"SELECT key, row FROM parts WHERE key IN ({','.join('?' * len(chunk))})"
-            for k, v in self.db.execute(q, chunk):
-                found[k] = np.frombuffer(v, dtype=np.float32)
+        found = self._stored("parts", "row", keys)
         missing = list(dict.fromkeys(i for i, k in enumerate(keys) if k not in found))
         if missing:
             t0 = time.perf_counter()
