@@ -74,6 +74,33 @@ def test_split_sentence_gives_a_one_to_two_link(encoder):
     assert ((6,), (7,)) in pairs(result)
 
 
+# a split whose second half opens with "This is": the next source sentence repeats its words
+SPLIT_ZH = [
+    "强调读书，是因为阅读是一个民族最重要的精神财富。",
+    "我们在任何时候都要珍惜这份最重要的精神财富，在任何地方都要守护这份民族财富。",
+]
+SPLIT_EN = [
+    "We emphasize reading for a reason.",
+    "This is the most important spiritual wealth of a nation.",
+    "We must always cherish it and protect it everywhere.",
+]
+
+
+@pytest.mark.parametrize("zh_first", [True, False])
+def test_a_sentence_pointing_back_stays_with_the_sentence_before(encoder, zh_first):
+    """By meaning alone "This is ..." fits the next source sentence as well as its own, and
+    without ``anaphor_diff`` the search gives it to that one (checked below); the first words
+    decide: a link should not start with "This" where its source sentence does not."""
+    zh, en = ZH[:2] + SPLIT_ZH, EN[:2] + SPLIT_EN
+    src, tgt = (zh, en) if zh_first else (en, zh)
+    want = [((2,), (2, 3)), ((3,), (4,))]
+    if not zh_first:
+        want = [(t, s) for s, t in want]
+    assert pairs(bitext.align(src, tgt, encoder=encoder))[2:] == want
+    blind = bitext.align(src, tgt, encoder=encoder, weights={"anaphor_diff": 0.0})
+    assert pairs(blind)[2:] != want
+
+
 def test_omitted_sentence_gives_a_one_to_zero_link(encoder):
     en = EN[:2] + EN[3:]  # the newspaper sentence is not translated
     result = bitext.align(ZH, en, encoder=encoder)

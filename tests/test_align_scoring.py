@@ -13,6 +13,7 @@ import pytest
 
 from bitext.align.scoring import FEATURES, ROW_CHUNK, LinkScorer, SpanVectors, _rows_ending
 from bitext.align.search import Band, link_shapes
+from bitext.align.textsignals import TextSignals
 
 N, M = ROW_CHUNK + 9, 23  # two row chunks
 
@@ -26,6 +27,10 @@ def scored():
     rng = np.random.default_rng(7)
     src, tgt = _unit(rng.normal(size=(N, 16))), _unit(rng.normal(size=(M, 16)))
     edges = [_unit(rng.normal(size=(k, 16))) for k in (N, N, M, M)]
+    signals = [
+        TextSignals(*(rng.integers(lo, 2, size=k).astype(float) for lo in (-1, 0, 0, 0)))
+        for k in (N, M)
+    ]
     scorer = LinkScorer(
         Band.full(N, M),
         SpanVectors(src),
@@ -35,11 +40,13 @@ def scored():
         1.3,
         src_edges=(edges[0], edges[1]),
         tgt_edges=(edges[2], edges[3]),
+        src_signals=signals[0],
+        tgt_signals=signals[1],
     )
     shapes = link_shapes(3, 5)
     weights = np.ones(len(FEATURES))
     _, feats = scorer.scores(shapes, weights, keep_features=True)
-    return src, tgt, edges, shapes, feats
+    return src, tgt, edges, signals, shapes, feats
 
 
 def _row(table: np.ndarray, k: int) -> np.ndarray:
@@ -47,8 +54,9 @@ def _row(table: np.ndarray, k: int) -> np.ndarray:
     return table[k] if 0 <= k < len(table) else np.zeros(table.shape[1], dtype=np.float32)
 
 
-def _expected(src, tgt, edges, i0, i1, j0, j1) -> dict[str, float]:
+def _expected(src, tgt, edges, signals, i0, i1, j0, j1) -> dict[str, float]:
     s_head, s_tail, t_head, t_tail = edges
+    ss, ts = signals
     sv, tv = _unit(src[i0:i1].sum(axis=0)), _unit(tgt[j0:j1].sum(axis=0))
     cos = float(sv @ tv)
     member = cos
@@ -75,18 +83,22 @@ def _expected(src, tgt, edges, i0, i1, j0, j1) -> dict[str, float]:
         "cpull_src": relu(first_s @ _row(t_tail, j0 - 1) - own_fs)
         + relu(last_s @ _row(t_head, j1) - own_ls),
         "edge_fit": float(own_f + own_l + own_fs + own_ls) / 4,
+        "quote_diff": min(abs(ss.quotes[i0:i1].sum() - ts.quotes[j0:j1].sum()), 2.0),
+        "question_diff": min(abs(ss.questions[i0:i1].sum() - ts.questions[j0:j1].sum()), 2.0),
+        "exclaim_diff": min(abs(ss.exclamations[i0:i1].sum() - ts.exclamations[j0:j1].sum()), 2.0),
+        "anaphor_diff": abs(ss.anaphors[i0] - ts.anaphors[j0]),
     }
 
 
 def test_every_link_feature_matches_its_definition(scored):
-    src, tgt, edges, shapes, feats = scored
+    src, tgt, edges, signals, shapes, feats = scored
     checked = 0
     for k, (a, b) in enumerate(shapes):
         if b == 0:
             continue
         for i1 in range(a, N + 1, 5):  # every 5th row: both chunks, both text ends
             for j1 in range(b, M + 1):
-                want = _expected(src, tgt, edges, i1 - a, i1, j1 - b, j1)
+                want = _expected(src, tgt, edges, signals, i1 - a, i1, j1 - b, j1)
                 got = feats[i1, k, j1]
                 for name, value in want.items():
                     assert got[FEATURES.index(name)] == pytest.approx(value, abs=1e-5), (

@@ -17,6 +17,8 @@ A link of shape ``(a, b)`` (``a`` source, ``b`` target sentences, both >= 1) is 
   better than the sentence (or clause) just across its boundary (see ``_pulls``).
 * ``quote_diff``, ``question_diff``, ``exclaim_diff``: quotation balance and ?/! counts that
   differ between the two sides.
+* ``anaphor_diff``: 1 where exactly one of the link's two first sentences opens with a word
+  pointing back ("This is ...", 这 ...): such a sentence usually continues the link before.
 
 An unlinked sentence (1-0 / 0-1) is described by a bias, its best neighbour's cosine (a sentence
 with a close counterpart should not be dropped) and its relative length.
@@ -66,6 +68,7 @@ LINK_FEATURES = (
     "cpull_src",
     "cpull_tgt",
     "edge_fit",
+    "anaphor_diff",
 )
 NULL_FEATURES = ("null_src", "null_tgt", "null_nn", "null_len")
 FEATURES = LINK_FEATURES + NULL_FEATURES
@@ -221,6 +224,9 @@ class LinkScorer:
                 (ss.exclamations, ts.exclamations),
             )
         ]
+        # one more entry, read by the links that would start past the text's end
+        self.src_anaphor = np.append(ss.anaphors, 0.0)
+        self.tgt_anaphor = np.append(ts.anaphors, 0.0)
         self.src_cum, self.tgt_cum = _prefix(src_len), _prefix(tgt_len)
         self.length_ratio = length_ratio
         self.src_rel_len = np.log(src_len / src_len.mean())
@@ -313,6 +319,7 @@ class LinkScorer:
         for k, (cs, ct) in enumerate(self.signal_cum):
             diff = (cs[rows] - cs[i0])[:, None] - (ct[jc] - ct[j0])
             F[_INDEX["quote_diff"] + k] = np.minimum(np.abs(diff), 2.0)
+        F[_INDEX["anaphor_diff"]] = np.abs(self.src_anaphor[i0][:, None] - self.tgt_anaphor[j0])
         return F
 
     @staticmethod
