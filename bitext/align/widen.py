@@ -100,13 +100,14 @@ def widen(
     if extra <= 0:
         return path
     found = windows(path, max_align)
+    many = range(max_align + 1, max_align + extra + 1)
     out: list[Link] = []
     done = 0
     for win in found:
-        many = range(max_align + 1, max_align + extra + 1)
         new = [(1, b) for b in many if win.many_tgt] + [(a, 1) for a in many if win.many_src]
-        every = sorted(shapes + new)
-        order = [(shapes + new).index(s) for s in every]
+        given = shapes + new
+        every = sorted(given)
+        order = [given.index(s) for s in every]
         i0, _, j0, _ = path[win.first]
         _, i1, _, j1 = path[win.last]
         sub, offset = _sub_band(band, i0, i1, j0, j1)

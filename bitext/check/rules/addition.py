@@ -14,4 +14,4 @@ class Addition(NullLinkRule):
     default_severity = Severity.WARNING
     description = "Translation text has no source (0-1 link)."
     side = "tgt"
-    template = "translation has no source: “{excerpt}”"
+    template = "translation has no source{note}: “{excerpt}”"

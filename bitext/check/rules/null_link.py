@@ -25,7 +25,7 @@ class NullLinkRule(Rule):
     """Subclasses set ``side`` ("src": 1-0 links, "tgt": 0-1 links) and ``template``."""
 
     side: ClassVar[str]
-    template: ClassVar[str]  # message with {excerpt}
+    template: ClassVar[str]  # message with {note} (``repeat_note`` or nothing) and {excerpt}
     #: the message for a first copy of text pasted twice
     repeat_note: ClassVar[str] = "; the same text follows right after it (pasted twice?)"
     options: ClassVar[dict[str, Any]] = {"min_chars": 1}
@@ -44,10 +44,10 @@ class NullLinkRule(Rule):
             if len(_CONTENT.findall(text)) < min_chars or span is None:
                 continue
             where = {"src_span": span} if self.side == "src" else {"tgt_span": span}
-            message = self.template.format(excerpt=excerpt(text))
-            if pasted is not None and all(pasted[i] for i in present):
-                head, _, quoted = message.partition(": “")
-                message = f"{head}{self.repeat_note}: “{quoted}"
+            repeat = pasted is not None and all(pasted[i] for i in present)
+            message = self.template.format(
+                note=self.repeat_note if repeat else "", excerpt=excerpt(text)
+            )
             yield self.finding(ctx, message, pair=index, match=text, **where)
 
 

@@ -14,4 +14,4 @@ class Omission(NullLinkRule):
     default_severity = Severity.ERROR
     description = "A source sentence has no translation (1-0 link)."
     side = "src"
-    template = "source sentence has no translation: “{excerpt}”"
+    template = "source sentence has no translation{note}: “{excerpt}”"
