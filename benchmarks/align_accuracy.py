@@ -2,6 +2,7 @@
 
     /work/main/.venv/bin/python benchmarks/align_accuracy.py [--cached] [--sets mac-dev,...]
                                                              [--long 1,3,10] [--repeat 3]
+                                                             [--weights '{"anaphor_diff": 0}']
 
 Prints, per set and in one run:
 
@@ -19,7 +20,9 @@ Prints, per set and in one run:
   traced memory (vectors from the cache, so this times the aligner itself).
 
 ``--cached`` takes vectors from .bench-cache (fast, for tuning; the embedding figures are then
-not real). Without it every embedding is computed for real. Timings on a shared 2-core machine
+not real). Without it every embedding is computed for real. ``--weights`` overrides feature
+weights (``bitext.align.params.WEIGHTS``) for ours and the baseline: a weight's sweep, each
+value one ``--cached --long '' --repeat 1`` run. Timings on a shared 2-core machine
 are noisy (10-20 % run to run, far more when other jobs share the cores), so CPU time
 (process_time, all threads) is printed beside wall time; under load it is the steadier figure.
 """
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import json
 import resource
 import sys
 import time
@@ -171,7 +175,11 @@ def main() -> None:
     ap.add_argument("--sets", default="mac-dev,academic,political")
     ap.add_argument("--long", default="1,3,10", help="concatenation factors ('' to skip)")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per set (best is kept)")
+    ap.add_argument("--weights", type=json.loads, default={}, help="feature weights, JSON")
     args = ap.parse_args()
+    extra = {"weights": args.weights} if args.weights else {}
+    if extra:
+        print(f"feature weights overridden: {json.dumps(args.weights)}")
     sets = load_sets()
     memory = MemoryEncoder()
     # No embedding cache for the real encoder: the aligner's run must pay for its own embedding,
@@ -188,15 +196,15 @@ def main() -> None:
         onces, runs = [], []
         for _ in range(max(1, args.repeat)):
             onces.append(embed_once_seconds(docs, encoder))
-            runs.append(run_set(docs, encoder))
+            runs.append(run_set(docs, encoder, **extra))
         once = min(wall for wall, _ in onces)
         once_cpu = min(cpu for _, cpu in onces)
         ours = min(runs, key=lambda r: r["total_s"])
         ours["cpu_s"] = min(r["cpu_s"] for r in runs)
         ours["embed_cpu_s"] = min(runs, key=lambda r: r["cpu_s"])["embed_cpu_s"]
         each = " ".join(f"{r['total_s'] / w:.2f}x" for r, (w, _) in zip(runs, onces, strict=True))
-        ours["peak_mb"] = run_set(docs, memory, trace=True)["peak_mb"]
-        base = run_set(docs, memory, max_align=1, trace=True)
+        ours["peak_mb"] = run_set(docs, memory, trace=True, **extra)["peak_mb"]
+        base = run_set(docs, memory, max_align=1, trace=True, **extra)
         show(name, "ours", ours, sentences)
         show(name, "1-1 base", base, sentences)
         show_kinds(ours)

@@ -48,13 +48,15 @@ MAX_ALIGN_RANGE = (1, 8)
 #:    all weights gained ~5 links in all (0.9272 / 0.9948 / 0.9877), within what moving weights
 #:    on three sets can fit: not taken.
 #: 4. ``anaphor_diff`` added (``textsignals.starts_with_anaphor``), its weight alone set with
-#:    every other weight kept, bench (``--cached``) mac-dev / academic / political:
+#:    every other weight kept, bench (``--cached --long '' --repeat 1 --weights
+#:    '{"anaphor_diff": W}'``) mac-dev / academic / political:
 #:    0 (off): 0.9377 / 0.9944 / 0.9897; -0.005: 0.9377 / 0.9944 / 0.9917; -0.02 to -0.06:
 #:    0.9392 / 0.9944 / 0.9917; -0.07 to -0.1: 0.9407 / 0.9944 / 0.9917; -0.12: 0.9392 /
 #:    0.9944 / 0.9917; -0.2: 0.9331 / 0.9929 / 0.9917. A broad plateau, not one tuned point:
 #:    each set held out gains or keeps its F1 at the weights the other two prefer. Other word
-#:    lists gave the same political and mac-dev 0.9377-0.9414 (with he/she/他/她 0.9414 at
-#:    -0.07; demonstratives only 0.9377-0.9392); he/she stay out for the reason given there.
+#:    lists (tried by editing ``_ANAPHOR``) gave the same political and mac-dev 0.9377-0.9414
+#:    (with he/she/他/她 0.9414 at -0.07; demonstratives only 0.9377-0.9392); he/she stay out
+#:    for the reason given there.
 WEIGHTS: dict[str, float] = {
     "cos": 1.201,
     "cos_merged": 0.263,
