@@ -20,9 +20,16 @@ from typing import TYPE_CHECKING, Any
 from . import align as _align_package  # noqa: F401
 from . import check as _check_package  # noqa: F401
 from . import split as _split_package  # noqa: F401
-from .errors import BitextError, ConfigError, GlossaryError, InputError, ModelError, UsageError
-
-__version__ = "0.1.0"
+from .errors import (
+    BitextError,
+    ConfigError,
+    GlossaryError,
+    InputError,
+    ModelError,
+    OutputError,
+    UsageError,
+)
+from .version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
@@ -92,6 +99,7 @@ __all__ = [
     "GlossaryError",
     "InputError",
     "ModelError",
+    "OutputError",
     "UsageError",
     "__version__",
     "align",

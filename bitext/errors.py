@@ -27,6 +27,10 @@ class GlossaryError(ConfigError):
     """A malformed glossary, pointing at file:line."""
 
 
+class OutputError(BitextError):
+    """An output that cannot be written (full disk, read-only folder); the old file is kept."""
+
+
 class ModelError(BitextError):
     """An encoder that cannot be loaded (not on disk, optional extra missing)."""
 

@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .aligned import AlignedDocuments
 from .check.baseline import new_findings, read_baseline
 from .check.finding import Finding, Severity
 from .check.inputs import resolve_inputs
 from .check.runner import LoadedRules, load_rules, run_rules
 from .config import FAIL_ON, LintConfig, discover_config, load_config
 from .errors import UsageError
-from .pipeline import AlignedDocuments
 from .report.base import LintResult
+from .version import __version__
 
 
 @dataclass(frozen=True)

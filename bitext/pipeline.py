@@ -12,34 +12,17 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .align.model import Alignment
 from .align.params import DEFAULT_MAX_ALIGN, DEFAULT_WIDEN
+from .aligned import AlignedDocuments
 from .document import Document, Segment
 from .errors import InputError, UsageError
 from .lang import LANGS, detect_lang
 
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True)
-class AlignedDocuments:
-    """A source document, its translation, their alignment, and what belongs to neither side.
-
-    For one bilingual file, ``src.path == tgt.path`` and both carry the whole file text; each
-    holds only its own side's segments.
-    """
-
-    src: Document
-    tgt: Document
-    alignment: Alignment
-    #: lines that belong to no pair (title, tags, a Chinese-only summary): reported, never dropped.
-    unpaired: tuple[Segment, ...] = ()
-    layout: str = "two-files"
-    warnings: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -186,7 +169,7 @@ def sign(
     alignment: Alignment, layout: str, options: dict, src_lang: str, tgt_lang: str, encoder: Any
 ) -> Alignment:
     """Add what this run did to the aligner's signature (sacrebleu's habit)."""
-    from . import __version__
+    from .version import __version__
 
     signature = {
         "version": __version__,

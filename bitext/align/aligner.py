@@ -100,7 +100,7 @@ def align(
     **params: Any,
 ) -> Alignment:
     """Align two lists of sentences; see the module docstring for the method and the score."""
-    from .. import __version__
+    from ..version import __version__
 
     p = AlignParams.build(**({"max_align": max_align} if max_align else {}), **params)
     src_segs, tgt_segs = _segments(src), _segments(tgt)

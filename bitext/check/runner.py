@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..aligned import AlignedDocuments
 from ..config import LintConfig, check_rule_patterns, parse_config, rule_matches
 from ..errors import ConfigError
-from ..pipeline import AlignedDocuments
 from .finding import Finding, Location
 from .rules.base import RULES, CheckContext, Rule, load_rule
 

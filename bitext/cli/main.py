@@ -11,8 +11,8 @@ import sys
 
 import typer
 
-from .. import __version__
 from ..errors import BitextError
+from ..version import __version__
 from .console import print_error, warnings_as_lines
 
 try:  # recent typer vendors click

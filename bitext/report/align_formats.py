@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..aligned import AlignedDocuments
 from ..document import Document, Segment
 from ..errors import UsageError
-from ..pipeline import AlignedDocuments
 from ..signature import short_signature
 
 ALIGN_FORMATS = ("table", "tsv", "jsonl", "links", "tmx", "markdown")
@@ -215,7 +215,7 @@ def render_jsonl(result: AlignedDocuments) -> Rendered:
 
 def render_tmx(result: AlignedDocuments) -> Rendered:
     """TMX 1.4b; links with an empty side (1-0/0-1) are left out and counted in a note."""
-    from .. import __version__
+    from ..version import __version__
 
     sig = result.alignment.signature
     src_tag = TMX_LANG.get(result.src.lang, result.src.lang)

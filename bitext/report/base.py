@@ -10,9 +10,9 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from ..aligned import AlignedDocuments
 from ..check.finding import Finding
 from ..errors import UsageError
-from ..pipeline import AlignedDocuments
 
 REPORTERS: dict[str, str] = {
     "text": "bitext.report.text:TextReporter",

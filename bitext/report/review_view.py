@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..aligned import AlignedDocuments
 from ..check.finding import Finding, Location, Severity
 from ..document import Document, Segment
-from ..pipeline import AlignedDocuments
 from ..signature import short_signature
 from .review_marks import Fragment, Span, mark_fragments
 

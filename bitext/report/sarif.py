@@ -13,9 +13,9 @@ import json
 from pathlib import PurePath
 from typing import Any
 
-from .. import __version__
 from ..check.finding import Finding, Location, Severity
 from ..check.rules.base import RULES
+from ..version import __version__
 from .base import LintResult, Reporter
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

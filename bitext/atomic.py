@@ -1,0 +1,54 @@
+"""Writing a file so that it is either wholly new or untouched: a temporary file in the same
+folder, then ``os.replace`` (how git writes its index). A full disk or a read-only folder leaves
+the old file as it was and raises ``OutputError`` with one line a user can act on."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+_REASONS = {
+    errno.ENOSPC: "no space left on the device",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EDQUOT: "disk quota exceeded",
+}
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once; on failure the old file stays intact."""
+    target = Path(path)
+    tmp_name: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except OSError as exc:
+        reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+        raise OutputError(f"{target}: cannot write: {reason}") from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def write_text_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
+    """``write_bytes_atomic`` for text, written with LF line ends as given."""
+    write_bytes_atomic(path, text.encode(encoding))
+
+
+__all__ = ["write_bytes_atomic", "write_text_atomic"]
