@@ -88,6 +88,25 @@ def load_config(path: str | Path) -> LintConfig:
     return parse_config(data, source=str(path), base_dir=path.parent)
 
 
+def resolve_config(
+    inputs: Iterable[str | Path],
+    config: LintConfig | str | Path | None = None,
+    *,
+    isolated: bool = False,
+) -> LintConfig:
+    """The config every command uses: ``config`` when named (a path or a loaded one), none at
+    all with ``isolated`` (ruff's name), else the one found upwards from the first input."""
+    if isolated:
+        if config is not None and not isinstance(config, LintConfig):
+            raise ConfigError("--isolated ignores every config file: drop --config or --isolated")
+        return LintConfig()
+    if isinstance(config, LintConfig):
+        return config
+    if config is not None:
+        return load_config(config)
+    return discover_config(inputs)
+
+
 def discover_config(inputs: Iterable[str | Path]) -> LintConfig:
     """The config found from the first input, or the defaults when there is none."""
     for item in inputs:

@@ -7,6 +7,7 @@ in milliseconds with the file named. Then one encoder is loaded once for every f
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,10 +17,11 @@ from typing import Any
 from .aligned import AlignedDocuments
 from .check.baseline import new_findings, read_baseline
 from .check.finding import Finding, Severity
-from .check.inputs import resolve_inputs
+from .check.inputs import LintInputs, resolve_inputs
 from .check.runner import LoadedRules, load_rules, run_rules
-from .config import FAIL_ON, LintConfig, discover_config, load_config
+from .config import FAIL_ON, LintConfig, resolve_config
 from .errors import UsageError
+from .options import PipelineOptions
 from .report.base import LintResult
 from .version import __version__
 
@@ -60,19 +62,17 @@ def load_glossaries(names: Sequence[str]) -> tuple[Any, ...]:
 
 def align_inputs(
     units: Sequence[tuple[Path, ...]],
+    pipeline: PipelineOptions | None = None,
     *,
-    model: str | None = None,
-    cache_dir: str | None = None,
-    use_cache: bool = True,
-    encoding: str | None = None,
+    config_path: str | None = None,
+    progress: Any = False,
+    **fields: Any,
 ) -> list[AlignedDocuments]:
-    """Align every unit; the pipeline keeps ONE encoder per model for the whole process."""
+    """Align every unit through the one pipeline (it keeps ONE encoder per model)."""
     from .pipeline import align_files
 
     return [
-        align_files(
-            list(unit), model=model, cache_dir=cache_dir, use_cache=use_cache, encoding=encoding
-        )
+        align_files(list(unit), pipeline, config_path=config_path, progress=progress, **fields)
         for unit in units
     ]
 
@@ -82,32 +82,38 @@ def lint(
     *,
     pairs: Sequence[str] = (),
     config: LintConfig | str | Path | None = None,
+    isolated: bool = False,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     glossaries: Sequence[str] = (),
     baseline: str | Path | None = None,
-    model: str | None = None,
-    cache_dir: str | None = None,
-    use_cache: bool = True,
-    encoding: str | None = None,
+    units: Sequence[Sequence[str | Path]] | None = None,
+    pipeline: PipelineOptions | None = None,
+    progress: Any = False,
+    **fields: Any,
 ) -> LintOutcome:
-    """Lint files: resolve inputs, validate everything, align once per unit, check, filter."""
-    if isinstance(config, (str, Path)):
-        config = load_config(config)
-    elif config is None:
-        config = discover_config([*inputs, *(p.partition("=")[0] for p in pairs)][:1])
+    """Lint files: resolve inputs, validate everything, align once per unit, check, filter.
+
+    ``units``: the exact (source, translation) pairs or bilingual files, instead of resolving
+    ``inputs``/``pairs`` (``bitext report`` passes its two files in the order given).
+    ``pipeline`` (or its fields as keywords: ``src_lang=``, ``model=``, ``use_cache=`` …) says
+    how files are read and aligned, exactly as for ``bitext align``.
+    """
+    firsts = [*inputs, *(p.partition("=")[0] for p in pairs), *(units[0] if units else ())][:1]
+    config = resolve_config(firsts, config, isolated=isolated)
+    options = pipeline or PipelineOptions()
+    if fields:
+        options = dataclasses.replace(options, **fields)
+    options = options.with_defaults(model=config.model).validated()
     loaded = load_rules(config, select=select, ignore=ignore)
     glossary_names = [*config.glossaries, *glossaries]
     loaded_glossaries = load_glossaries(glossary_names)
     known = read_baseline(baseline) if baseline else None
-    plan = resolve_inputs(inputs, pairs)
-    documents = align_inputs(
-        plan.units,
-        model=model or config.model,
-        cache_dir=cache_dir,
-        use_cache=use_cache,
-        encoding=encoding,
-    )
+    if units is not None:
+        plan = LintInputs(tuple(tuple(Path(p) for p in unit) for unit in units))
+    else:
+        plan = resolve_inputs(inputs, pairs, options.src_lang)
+    documents = align_inputs(plan.units, options, config_path=config.path, progress=progress)
     return finish(documents, loaded, config, loaded_glossaries, glossary_names, known,
                   plan.warnings)  # fmt: skip
 
@@ -128,7 +134,7 @@ def finish(
     result = LintResult(
         documents=tuple(documents),
         findings=tuple(shown),
-        signature=signature(documents, loaded, glossary_names),
+        signature=signature(documents, loaded, glossary_names, config.path),
     )
     return LintOutcome(
         result=result,
@@ -140,11 +146,15 @@ def finish(
 
 
 def signature(
-    documents: Sequence[AlignedDocuments], loaded: LoadedRules, glossary_names: Sequence[str]
+    documents: Sequence[AlignedDocuments],
+    loaded: LoadedRules,
+    glossary_names: Sequence[str],
+    config_path: str | None = None,
 ) -> dict[str, Any]:
     """The reproducibility record: version, rules, alignment signature, glossaries."""
     record: dict[str, Any] = {
         "version": __version__,
+        "config": config_path or "none",
         "rules": list(loaded.ids),
         "glossaries": [_glossary_id(g) for g in glossary_names],
     }

@@ -24,7 +24,7 @@ def text_at(path, line, column):
 
 
 def test_piped_default_is_tsv_with_positions(run_cli):
-    code, out, err = run_cli("align", ZH, EN)  # Chinese first: English is found by script
+    code, out, err = run_cli("align", EN, ZH)
     assert code == 0, err
     rows = [line.split("\t") for line in out.splitlines()]
     assert rows[0] == [
@@ -156,19 +156,29 @@ def test_output_is_deterministic(run_cli, fmt):
     assert run_cli("align", BILINGUAL, "--format", fmt)[1] == first
 
 
-def test_src_lang_makes_the_chinese_file_the_source(run_cli):
-    code, out, err = run_cli("align", EN, ZH, "--src-lang", "zh", "--format", "tsv")
+def test_the_first_file_is_the_source_in_either_language(run_cli):
+    code, out, err = run_cli("align", ZH, EN, "--format", "tsv")
     assert code == 0, err
     first = out.splitlines()[1].split("\t")
     assert first[3] == f"{ZH}:1:1" and first[5] == f"{EN}:1:1"
+    named, _, err = run_cli("align", ZH, EN, "--src-lang", "zh", "--format", "tsv")
+    assert named == 0, err
+
+
+@pytest.mark.parametrize("flag", [("--src-lang", "zh"), ("--tgt-lang", "en")])
+def test_a_language_that_contradicts_the_files_is_an_error(run_cli, flag):
+    code, out, err = run_cli("align", EN, ZH, *flag)
+    assert (code, out) == (2, "")
+    assert err.count("Error:") == 1 and "other order" in err and "Traceback" not in err
 
 
 @pytest.mark.slow
 def test_presplit_numbering_matches_the_gold_files(shared_data):
     """--presplit numbers lines exactly as ../shared/data/*/gold does."""
+    from bitext.options import PipelineOptions
     from bitext.pipeline import make_document
 
-    options = {"presplit": True, "split_semicolon": False}
+    options = PipelineOptions(presplit=True)
     for gold in sorted(shared_data.glob("*/gold/*.align")):
         doc_id = gold.stem
         src = read_text(gold.parent.parent / "src" / doc_id)

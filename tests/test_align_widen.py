@@ -162,11 +162,11 @@ def test_cli_widen_option_and_signature(run_cli, tmp_path):
     zh, en = tmp_path / "list.zh.txt", tmp_path / "list.en.txt"
     zh.write_text("\n".join(LIST_ZH) + "\n", "utf-8")
     en.write_text("\n".join(LIST_EN) + "\n", "utf-8")
-    code, out, err = run_cli("align", zh, en, "--presplit", "--format", "links")
+    code, out, err = run_cli("align", en, zh, "--presplit", "--format", "links")
     assert code == 0, err
-    # English is the source unless told otherwise: the list is one 7-1 link
+    # the English list (the first file, the source) is one 7-1 link
     assert out.splitlines() == ["[0]:[0]", "[1,2,3,4,5,6,7]:[1]", "[8]:[2]"]
-    code, out, err = run_cli("align", zh, en, "--presplit", "--format", "links", "--widen", "0")
+    code, out, err = run_cli("align", en, zh, "--presplit", "--format", "links", "--widen", "0")
     assert code == 0, err
     assert "[1,2,3,4,5]:[1]" in out.splitlines()
     code, out, err = run_cli("align", zh, en, "--presplit", "--format", "markdown")

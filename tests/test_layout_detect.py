@@ -138,8 +138,9 @@ def test_tsv_with_chinese_in_the_first_column():
     text = f"{ZH1}\t{EN1}\n{ZH2}\t{EN2}\n"
     layout = parse_layout(text)
     assert (layout.src_lang, layout.tgt_lang) == ("zh", "en")
-    swapped = parse_layout(text, src_lang="en")
-    assert _pairs(text, swapped)[0] == ([EN1], [ZH1])
+    assert _pairs(text, layout)[0] == ([ZH1], [EN1])  # the first column is the source
+    with pytest.raises(UsageError, match="first column"):
+        parse_layout(text, src_lang="en")  # contradicts the file: an error, never a swap
 
 
 def test_halves_with_bilingual_headings():

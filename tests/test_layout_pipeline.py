@@ -158,10 +158,12 @@ def test_two_files_crlf_and_utf16_positions(tmp_path):
     zh = tmp_path / "zh.txt"
     en.write_bytes(read_text(EXAMPLES / "article.en.txt").text.replace("\n", "\r\n").encode())
     zh.write_bytes(read_text(EXAMPLES / "article.zh.txt").text.encode("utf-16"))
-    result = align_files([zh, en])
+    result = align_files([en, zh])
     assert result.layout == "two-files" and result.unpaired == ()
     assert (result.src.path, result.tgt.path) == (str(en), str(zh))
     assert result.tgt.encoding == "utf-16"
+    reverse = align_files([zh, en])  # the first file is the source, whatever its language
+    assert (reverse.src.path, reverse.src.lang) == (str(zh), "zh")
     assert_positions(result)
     last = result.tgt.segments[-1]
     pos = result.tgt.position(last.start)

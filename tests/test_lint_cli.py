@@ -41,7 +41,7 @@ def fake_align(monkeypatch):
     registry: dict[str, list] = {}
     calls: list[tuple[Path, ...]] = []
 
-    def align_inputs(units, **options):
+    def align_inputs(units, *args, **options):
         calls.extend(units)
         out = []
         for unit in units:

@@ -37,8 +37,16 @@ class LintInputs:
     warnings: tuple[str, ...] = ()
 
 
-def resolve_inputs(inputs: Sequence[str | Path], pairs: Sequence[str] = ()) -> LintInputs:
-    """Turn command-line inputs into alignment units. Raises ``InputError``/``UsageError``."""
+def resolve_inputs(
+    inputs: Sequence[str | Path], pairs: Sequence[str] = (), src_lang: str | None = None
+) -> LintInputs:
+    """Turn command-line inputs into alignment units, each (source, translation) or one
+    bilingual file. Raises ``InputError``/``UsageError``.
+
+    The source of a pair is the left side of ``--pair``, the first of two directories, the
+    first of two files; of two language-tagged files found together, the one tagged
+    ``src_lang`` if given, else the one given (or sorted) first.
+    """
     units: list[tuple[Path, ...]] = []
     warnings: list[str] = []
     for rule in pairs:
@@ -54,7 +62,7 @@ def resolve_inputs(inputs: Sequence[str | Path], pairs: Sequence[str] = ()) -> L
         files: list[Path] = []
         for path in paths:
             files += _text_files(path) if path.is_dir() else [path]
-        units += _pair_files(files)
+        units += _pair_files(files, src_lang)
     if not units:
         raise UsageError("nothing to lint: give files, directories, globs or --pair")
     return LintInputs(tuple(dict.fromkeys(units)), tuple(warnings))
@@ -85,7 +93,7 @@ def _pair_directories(left: Path, right: Path) -> tuple[list[tuple[Path, ...]], 
     return units, lonely
 
 
-def _pair_files(files: list[Path]) -> list[tuple[Path, ...]]:
+def _pair_files(files: list[Path], src_lang: str | None = None) -> list[tuple[Path, ...]]:
     files = list(dict.fromkeys(files))
     groups: dict[tuple[str, str, str], dict[str, Path]] = {}
     for path in files:
@@ -95,9 +103,12 @@ def _pair_files(files: list[Path]) -> list[tuple[Path, ...]]:
             key = (str(path.parent), m.group("stem"), (m.group("ext") or "").lower())
             groups.setdefault(key, {})[side] = path
     paired: dict[Path, tuple[Path, ...]] = {}
+    order = {path: n for n, path in enumerate(files)}
     for group in groups.values():
         if len(group) == 2:
-            unit = (group["en"], group["zh"])
+            # the source is the side named by --src-lang, else the file given (or sorted) first
+            first = src_lang if src_lang in group else min(group, key=lambda k: order[group[k]])
+            unit = (group[first], group["zh" if first == "en" else "en"])
             paired[group["en"]] = paired[group["zh"]] = unit
     rest = [p for p in files if p not in paired]
     units = list(dict.fromkeys(paired[p] for p in files if p in paired))

@@ -20,10 +20,13 @@ def eval_command(
     test: Path = typer.Argument(..., help="Test .align file, or a directory matching GOLD."),
     fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
 ) -> None:
-    """Score an alignment against a gold one (links format [i,j]:[k], as `bitext align -f links`).
+    """Score an alignment against a gold one (links format \\[i,j]:\\[k]).
 
-    Strict: a link counts only if identical to a gold link. Lax: it shares a source and a target
-    sentence with one. Example: [bold]bitext eval gold/ ours/ --format json[/bold]
+    The format is what `bitext align -f links` writes.
+    Strict: a link counts only if identical to a gold link.
+    Lax: it shares a source and a target sentence with one.
+
+    Example: [bold]bitext eval gold/ ours/ --format json[/bold]
     """
     from ..align.evaluate import score_paths
 

@@ -9,13 +9,19 @@ from pathlib import Path
 
 import typer
 
+from ..check.rules.base import RULES
 from ..config import DEFAULT_FAIL_ON, FAIL_ON
+from ..options import PipelineOptions
+from ..report.formats import LINT_FORMATS
 from .console import check_output_path, err_console, print_warning, write_output
-from .options import CacheDirOpt, EncodingOpt, ForceOpt, ModelOpt, NoCacheOpt, OutputOpt
+from .options import CheckChoice, ForceOpt, OutputOpt, check_options, pipeline_options
+from .progress import say_config, stage_progress
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "html")
+FORMATS = LINT_FORMATS
 
 
+@pipeline_options
+@check_options
 def lint_command(
     inputs: list[str] = typer.Argument(
         None,
@@ -45,27 +51,22 @@ def lint_command(
     ignore: str | None = typer.Option(
         None, "--ignore", help="Comma-separated rule ids or prefixes to skip."
     ),
-    config: Path | None = typer.Option(
-        None, "--config", help="Config file (default: .bitext.toml or pyproject.toml, upwards)."
-    ),
-    glossary: list[str] = typer.Option(
-        None, "--glossary", "-g", help="Glossary YAML file or shipped name (repeatable)."
-    ),
     baseline: Path | None = typer.Option(
         None, "--baseline", help="Report only findings not recorded in this baseline file."
     ),
     write_baseline: Path | None = typer.Option(
         None, "--write-baseline", help="Record every current finding in FILE and exit 0."
     ),
-    model: str | None = ModelOpt,
-    cache_dir: str | None = CacheDirOpt,
-    no_cache: bool = NoCacheOpt,
-    encoding: str | None = EncodingOpt,
+    *,
+    pipeline: PipelineOptions,
+    checks: CheckChoice,
 ) -> int:
     """Lint translations: omissions, additions, numbers, terms, typography.
 
-    Exit 0 when clean, 1 when a finding is at or above --fail-on, 2 on a usage, input or config
-    error.
+    Exit 0 when clean, 1 when a finding is at or above --fail-on, 2 on a usage/input/config error.
+    With two files the first is the source.
+
+    Rules: RULE_IDS
 
     Example: [bold]bitext lint --pair 'docs/en/*.md=docs/zh/*.md' --format github[/bold]
     """
@@ -81,19 +82,20 @@ def lint_command(
     check_output_path(output, force, given)
     check_output_path(write_baseline, force, given)
     reporter = _reporter(output_format)
-    outcome = lint(
-        inputs or [],
-        pairs=pair or [],
-        config=config,
-        select=_split(select),
-        ignore=_split(ignore),
-        glossaries=glossary or [],
-        baseline=baseline,
-        model=model,
-        cache_dir=cache_dir,
-        use_cache=not no_cache,
-        encoding=encoding,
-    )
+    with stage_progress() as progress:
+        outcome = lint(
+            inputs or [],
+            pairs=pair or [],
+            config=checks.config,
+            isolated=checks.isolated,
+            select=_split(select),
+            ignore=_split(ignore),
+            glossaries=checks.glossaries,
+            baseline=baseline,
+            pipeline=pipeline,
+            progress=progress,
+        )
+    say_config(outcome.config)
     for message in outcome.warnings:
         print_warning(message)
     if write_baseline is not None:
@@ -138,10 +140,12 @@ def _summary(outcome) -> None:
     )
     if outcome.baselined:
         text += f"; {outcome.baselined} known from the baseline"
-    err_console.print(text, highlight=False)
+    err_console.print(text, highlight=False, markup=False)
     err_console.print(short_signature(outcome.result.signature), style="dim", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``bitext lint`` to ``app``."""
+    """Add ``bitext lint`` to ``app``; its help lists every rule id (``--select``/``--ignore``)."""
+    doc = lint_command.__doc__ or ""
+    lint_command.__doc__ = doc.replace("RULE_IDS", ", ".join(sorted(RULES)) + ".")
     app.command("lint")(lint_command)

@@ -68,11 +68,35 @@ for _name in COMMAND_MODULES:
     importlib.import_module(_name).register(app)
 
 
+def _tidy_help(command: object) -> None:
+    """No type column for flags and arguments: ``--force <bool>`` reads as if it took a value,
+    and an argument's metavar already says what it takes."""
+    for sub in getattr(command, "commands", {}).values():
+        _tidy_help(sub)
+    for param in getattr(command, "params", ()):
+        if getattr(param, "param_type_name", "") == "argument":
+            param.display_type_rich = lambda ctx: None
+
+
+def _flag_type(original):  # type: ignore[no-untyped-def]
+    def display_type_rich(self, ctx):  # type: ignore[no-untyped-def]
+        return None if getattr(self, "is_flag", False) else original(self, ctx)
+
+    return display_type_rich
+
+
+# typer's help shows "<bool>" after every flag, --help included (made when help is asked for)
+typer.core.TyperOption.display_type_rich = _flag_type(  # type: ignore[method-assign]
+    typer.core.TyperOption.display_type_rich
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     _state["debug"] = "--debug" in args
     command = typer.main.get_command(app)
+    _tidy_help(command)
     try:
         with warnings_as_lines():
             result = command.main(args=args, prog_name="bitext", standalone_mode=False)

@@ -1,8 +1,7 @@
 """`bitext report`: the review page, one self-contained HTML file for a translator.
 
-Thin: load the glossaries (so a broken one fails before any text is read), align the files,
-run the checks, render with the ``html`` reporter, write. Each library call sits in one small
-function so the pipeline pieces (align_files, the check runner) can evolve behind it.
+Thin: the same library call as ``bitext lint`` (config, rules and glossaries validated before
+any text is read, the one pipeline, the same findings), rendered with the ``html`` reporter.
 """
 
 from __future__ import annotations
@@ -14,16 +13,10 @@ from typing import Any
 import typer
 
 from ..errors import UsageError
-from .console import check_output_path, err_console, write_output
-from .options import (
-    CacheDirOpt,
-    EncodingOpt,
-    ForceOpt,
-    GlossaryOpt,
-    ModelOpt,
-    NoCacheOpt,
-    OutputOpt,
-)
+from ..options import PipelineOptions
+from .console import check_output_path, err_console, print_warning, write_output
+from .options import CheckChoice, ForceOpt, OutputOpt, check_options, pipeline_options
+from .progress import say_config, stage_progress
 
 HELP = """Write the review page: source and translation side by side, findings highlighted.
 
@@ -39,24 +32,27 @@ def register(app: typer.Typer) -> None:
     app.command("report", help=HELP)(report)
 
 
+@pipeline_options
+@check_options
 def report(
     inputs: list[Path] = typer.Argument(
         ...,
-        metavar="FILE",
-        help="One bilingual file, or the source and its translation (either order).",
+        metavar="SOURCE [TRANSLATION]",
+        help="The source and its translation (the first file is the source), or one bilingual "
+        "file.",
     ),
     output: Path | None = OutputOpt,
     force: bool = ForceOpt,
-    glossary: list[str] | None = GlossaryOpt,
-    model: str | None = ModelOpt,
-    cache_dir: Path | None = CacheDirOpt,
-    no_cache: bool = NoCacheOpt,
-    encoding: str | None = EncodingOpt,
     title: str | None = typer.Option(None, "--title", help="Page title (default: the file names)."),
     open_page: bool = typer.Option(
         False, "--open", help="Open the written page in the default browser."
     ),
+    *,
+    pipeline: PipelineOptions,
+    checks: CheckChoice,
 ) -> None:
+    from ..linter import lint
+
     paths = tuple(inputs)
     if len(paths) > 2:
         raise UsageError(
@@ -68,57 +64,36 @@ def report(
     if open_page and (output is None or str(output) == "-"):
         raise UsageError("--open needs -o FILE")
     check_output_path(output, force, paths)
-
-    glossaries = _load_glossaries(glossary or ())
-    documents = _align(
-        paths, model=model, cache_dir=cache_dir, use_cache=not no_cache, encoding=encoding
-    )
-    findings = _check(documents, glossaries)
-    html = _render(documents, findings, glossaries, title)
+    # the same library call as `bitext lint`: same config, rules, glossaries, same findings
+    with stage_progress() as progress:
+        outcome = lint(
+            units=[paths],
+            config=checks.config,
+            isolated=checks.isolated,
+            glossaries=checks.glossaries,
+            pipeline=pipeline,
+            progress=progress,
+        )
+    say_config(outcome.config)
+    for message in outcome.warnings:
+        print_warning(message)
+    html = _render(outcome, title)
     write_output(html, output)
 
     if output is not None and str(output) != "-":
-        err_console.print(f"Wrote {output}: {_counts(documents, findings)}", highlight=False)
+        documents = outcome.result.documents[0]
+        counts = _counts(documents, outcome.result.findings)
+        err_console.print(f"Wrote {output}: {counts}", highlight=False, markup=False)
         if open_page:
             import webbrowser
 
             webbrowser.open(output.resolve().as_uri())
 
 
-def _load_glossaries(specs: tuple[str, ...] | list[str]) -> tuple[Any, ...]:
-    """Glossary files or shipped names, validated before any text is read."""
-    if not specs:
-        return ()
-    from ..check.glossary import load_glossary
+def _render(outcome: Any, title: str | None) -> str:
+    from ..report.base import get_reporter
 
-    return tuple(load_glossary(spec) for spec in specs)
-
-
-def _align(paths: tuple[Path, ...], **options: Any) -> Any:
-    """read -> split -> embed -> align, shared with `bitext align` and `bitext lint`."""
-    from ..pipeline import align_files
-
-    return align_files(paths, **options)
-
-
-def _check(documents: Any, glossaries: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Every enabled rule over the aligned pair (config found from the inputs, as lint does)."""
-    from ..check.runner import check
-
-    return tuple(check(documents, glossaries=glossaries))
-
-
-def _render(
-    documents: Any, findings: tuple[Any, ...], glossaries: tuple[Any, ...], title: str | None
-) -> str:
-    from ..report.base import LintResult, get_reporter
-
-    signature = dict(getattr(documents.alignment, "signature", {}) or {})
-    names = [str(getattr(g, "name", "") or getattr(g, "path", "") or g) for g in glossaries]
-    if names:
-        signature.setdefault("glossaries", names)
-    result = LintResult(documents=(documents,), findings=findings, signature=signature)
-    return get_reporter("html", title=title).render(result)
+    return str(get_reporter("html", title=title).render(outcome.result))
 
 
 def _counts(documents: Any, findings: tuple[Any, ...]) -> str:

@@ -9,24 +9,47 @@ needs embeddings and happens in ``bitext.pipeline``.
 Layouts: ``marked`` (原文/翻译 blocks), ``inline`` (原文:… 翻译:… on one line; both are read
 by one parser because real files mix them), ``alternating`` (EN, ZH, EN, ZH paragraphs),
 ``tsv`` (two columns, TSV or CSV), ``halves`` (an English part followed by a Chinese part).
+
+Which side is the source: the labelled one (``原文``/``Original``/``Source``) in either
+language; with language labels only (``英文``/``中文``), the side whose label comes first; in the
+unlabelled layouts the first part (first column, first paragraph of a pair, first half).
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 from ..errors import InputError, UsageError
+from ..lang import han_count
+from ..options import LAYOUT_CHOICES as LAYOUTS  # one list for the library and the CLI
 from .labelled import Part, count_labels, labelled_blocks
 from .lines import Span, bilingual_heading, paragraph_units
 from .table import is_table, table_rows
-
-LAYOUTS = ("auto", "marked", "inline", "alternating", "tsv", "halves")
 
 #: at least this share of adjacent EN/ZH paragraph units must switch language for the file to
 #: read as alternating; below it the languages come in long runs (halves). The example files and
 #: the test layouts sit at 0.8-1.0 (alternating) and 0.1-0.3 (halves).
 ALTERNATION_MIN = 0.5
+#: a file whose second language holds less than this share of its text (a Han character
+#: weighing three Latin letters, as in ``untranslated``) is one language with a stray line, not a
+#: bilingual file: an English article quoting its Chinese title once. Bilingual files of every
+#: layout in tests/ and examples/ sit at 0.3-0.7; a Chinese summary after an English article
+#: at 0.1 or more.
+SECOND_LANGUAGE_MIN_SHARE = 0.05
+#: a Han character carries about as much text as three Latin letters (see ``untranslated``).
+HAN_WEIGHT = 3
+
+_NAMES = {"en": "English", "zh": "Chinese"}
+#: how each layout says which side is the source (for messages).
+_SOURCE_RULE = {
+    "marked": "the 原文/Original side, or the side whose language label comes first",
+    "inline": "the 原文/Original side, or the side whose language label comes first",
+    "tsv": "the first column",
+    "alternating": "the first paragraph of each pair",
+    "halves": "the first half",
+}
 
 
 @dataclass(frozen=True)
@@ -58,16 +81,31 @@ def detect_layout(text: str, path: str | None = None) -> str:
         return "inline" if inline * 2 > src else "marked"
     units = [u for u in paragraph_units(text) if bilingual_heading(text, u.start, u.end) is None]
     langs = [u.lang for u in units]
-    _require_two_languages(langs, path)
+    _require_two_languages(langs, path, text, units)
     switches = sum(1 for a, b in itertools.pairwise(langs) if a != b)
     if switches / max(1, len(langs) - 1) >= ALTERNATION_MIN:
         return "alternating"
     return "halves"
 
 
-def _require_two_languages(langs: list[str], path: str | None) -> None:
+def _require_two_languages(
+    langs: list[str], path: str | None, text: str | None = None, units: list[Span] | None = None
+) -> None:
+    """One diagnosis for a file that is not bilingual: one language only, or a second language
+    too small to be a translation (a single quoted Chinese title in an English article)."""
+    only = None
     if "en" not in langs or "zh" not in langs:
         only = "Chinese" if "zh" in langs else "English"
+    elif text is not None and units is not None:
+        weight = {"en": 0, "zh": 0}
+        for unit in units:
+            if unit.lang in weight:
+                weight[unit.lang] += _weight(text[unit.start : unit.end])
+        total = sum(weight.values()) or 1
+        minority = min(weight, key=lambda k: weight[k])
+        if weight[minority] / total < SECOND_LANGUAGE_MIN_SHARE:
+            only = _NAMES["zh" if minority == "en" else "en"]
+    if only is not None:
         name = f"{path}: " if path else ""
         raise InputError(
             f"{name}only {only} text found; give the translation as a second file "
@@ -92,23 +130,15 @@ def parse_layout(
     else:
         layout = _halves(text, path)
     if src_lang and src_lang != layout.src_lang:
-        layout = _swap(layout)
+        where = f"{path}: " if path else ""
+        raise UsageError(
+            f"{where}the source side of this {name} file is {_NAMES[layout.src_lang]} "
+            f"({_SOURCE_RULE[name]}), but --src-lang says {_NAMES.get(src_lang, src_lang)}"
+        )
     if not layout.pairs and not layout.src_paragraphs:
         where = f"{path}: " if path else ""
         raise InputError(f"{where}no source/translation pairs found in the {name} layout")
     return layout
-
-
-def _swap(layout: Layout) -> Layout:
-    return Layout(
-        layout.name,
-        tuple(BlockPair(p.tgt, p.src) for p in layout.pairs),
-        layout.unpaired,
-        layout.tgt_lang,
-        layout.src_lang,
-        layout.tgt_paragraphs,
-        layout.src_paragraphs,
-    )
 
 
 def _as_line(span: Span, kind: str = "line") -> Span:
@@ -163,20 +193,57 @@ def _table(text: str, path: str | None) -> Layout:
 def _alternating(text: str, path: str | None) -> Layout:
     """Pair each paragraph with the next one when it is in the other language.
 
-    The order (English first or Chinese first) is whichever makes more pairs, so a Chinese
-    introduction before the first English paragraph does not shift every pair. A paragraph with
-    no counterpart (two English paragraphs in a row) is reported, and the pairing goes on.
+    The first paragraph of each pair is the source. The order (English first or Chinese first)
+    is whichever makes more pairs, so a Chinese introduction before the first English paragraph
+    does not shift every pair; on a tie, the language of the file's first paragraph leads.
+    A paragraph with no counterpart (two English paragraphs in a row) is reported, and the
+    pairing goes on.
     """
     units = paragraph_units(text)
-    langs = [u.lang for u in units if bilingual_heading(text, u.start, u.end) is None]
-    _require_two_languages(langs, path)
-    best: tuple[list[BlockPair], list[Span]] | None = None
-    for first in ("en", "zh"):
+    plain = [u for u in units if bilingual_heading(text, u.start, u.end) is None]
+    langs = [u.lang for u in plain]
+    _require_two_languages(langs, path, text, plain)
+    lead = next((lang for lang in langs if lang in _NAMES), "en")
+    tried = []
+    for rank, first in enumerate((lead, _other(lead))):
         pairs, unpaired = _pair_adjacent(text, units, first)
-        if best is None or len(pairs) > len(best[0]):
-            best = (pairs, unpaired)
-    assert best is not None
-    return Layout("alternating", tuple(best[0]), tuple(best[1]), "en", "zh")
+        tried.append((-len(pairs), _ratio_spread(text, pairs), rank, pairs, unpaired, first))
+    _, _, _, pairs, unpaired, first = min(tried, key=lambda t: t[:3])
+    return Layout("alternating", tuple(pairs), tuple(unpaired), first, _other(first))
+
+
+def _ratio_spread(text: str, pairs: list[BlockPair]) -> float:
+    """How much the length ratio of paired paragraphs varies (variance of its log).
+
+    Of two pairings with as many pairs, the one off by a paragraph (a Chinese introduction
+    paired with the first English paragraph, and so on down the file) pairs texts of unrelated
+    lengths; real translations keep a steady ratio.
+    """
+    logs = []
+    for pair in pairs:
+        sizes = [sum(_weight(text[s.start : s.end]) for s in side) for side in (pair.src, pair.tgt)]
+        if sizes[0] and sizes[1]:
+            logs.append(math.log(sizes[0] / sizes[1]))
+    if len(logs) < 2:
+        return 0.0
+    mean = sum(logs) / len(logs)
+    return sum((x - mean) ** 2 for x in logs) / len(logs)
+
+
+def _weight(piece: str) -> int:
+    """Text length with a Han character counted as ``HAN_WEIGHT`` Latin letters."""
+    han = han_count(piece)
+    return han * HAN_WEIGHT + max(0, len(piece) - han)
+
+
+def _other(lang: str) -> str:
+    return "zh" if lang == "en" else "en"
+
+
+def _heading_pair(heading: tuple[Span, Span], src_lang: str) -> BlockPair:
+    """A bilingual heading (``Hot 热度``) as a pair whose source is in ``src_lang``."""
+    en, zh = heading
+    return BlockPair((en,), (zh,)) if src_lang == "en" else BlockPair((zh,), (en,))
 
 
 def _pair_adjacent(text: str, units: list[Span], first: str) -> tuple[list[BlockPair], list[Span]]:
@@ -187,15 +254,14 @@ def _pair_adjacent(text: str, units: list[Span], first: str) -> tuple[list[Block
         unit = units[i]
         heading = bilingual_heading(text, unit.start, unit.end)
         if heading is not None:
-            pairs.append(BlockPair((heading[0],), (heading[1],)))
+            pairs.append(_heading_pair(heading, first))
         elif (
             unit.lang == first
             and i + 1 < len(units)
             and units[i + 1].lang != first
             and bilingual_heading(text, units[i + 1].start, units[i + 1].end) is None
         ):
-            en, zh = (unit, units[i + 1]) if first == "en" else (units[i + 1], unit)
-            pairs.append(BlockPair((en,), (zh,)))
+            pairs.append(BlockPair((unit,), (units[i + 1],)))
             i += 1
         else:
             unpaired.append(_as_line(unit))
@@ -212,7 +278,7 @@ def _halves(text: str, path: str | None) -> Layout:
     units = paragraph_units(text)
     heads = {i: bilingual_heading(text, u.start, u.end) for i, u in enumerate(units)}
     langs = [u.lang if heads[i] is None else "mixed" for i, u in enumerate(units)]
-    _require_two_languages(langs, path)
+    _require_two_languages(langs, path, text, [u for i, u in enumerate(units) if heads[i] is None])
     best = (-1, 0, "en")
     for first, second in (("en", "zh"), ("zh", "en")):
         if first not in langs:
@@ -236,13 +302,14 @@ def _halves(text: str, path: str | None) -> Layout:
         head = heads[i]
         want = first if i < cut else ("zh" if first == "en" else "en")
         if head is not None:
-            pairs.append(BlockPair((head[0],), (head[1],)))
+            pairs.append(_heading_pair(head, first))
         elif unit.lang == want:
             (firsts if i < cut else seconds).append(unit)
         else:
             unpaired.append(_as_line(unit))
-    en, zh = (firsts, seconds) if first == "en" else (seconds, firsts)
-    return Layout("halves", tuple(pairs), tuple(unpaired), "en", "zh", tuple(en), tuple(zh))
+    return Layout(
+        "halves", tuple(pairs), tuple(unpaired), first, _other(first), tuple(firsts), tuple(seconds)
+    )
 
 
 __all__ = ["LAYOUTS", "BlockPair", "Layout", "Span", "detect_layout", "parse_layout"]

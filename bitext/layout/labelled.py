@@ -16,6 +16,12 @@ from .lines import Span, line_spans, span_lang, trim
 SRC_LABELS = ("原文", "英文", "Original", "Source", "English", "EN")
 TGT_LABELS = ("翻译", "译文", "中文", "Translation", "Target", "Chinese", "ZH", "CN")
 NOTE_LABELS = ("解析", "注释", "点评", "分析", "讲解", "Notes", "Note")
+#: labels that name a language, not a role: in a file labelled only with these, the side whose
+#: label comes first is the source (a Chinese news article with its English rendering below
+#: each paragraph is labelled 中文/English).
+LANGUAGE_LABELS = frozenset(
+    lab.lower() for lab in ("英文", "English", "EN", "中文", "Chinese", "ZH", "CN")
+)
 
 _ROLE = {
     **{lab.lower(): "src" for lab in SRC_LABELS},
@@ -45,6 +51,8 @@ class Part:
     role: str  # "src" | "tgt" | "note" | "none"
     span: Span
     inline: bool
+    #: the label as written ("原文", "EN"), "" for an unlabelled part
+    label: str = ""
 
 
 def _label_ok(label: str, after: str) -> bool:
@@ -57,6 +65,7 @@ def _label_ok(label: str, after: str) -> bool:
 
 
 def _start_label(text: str, s: int, e: int) -> tuple[str, int] | None:
+    """The label opening the line at ``s`` and where its content starts, or None."""
     m = _START.match(text, s, e)
     if m is None:
         return None
@@ -66,18 +75,18 @@ def _start_label(text: str, s: int, e: int) -> tuple[str, int] | None:
         return None  # 中文互联网…: a word, not a label
     if not _label_ok(label, after):
         return None
-    return _ROLE[label.lower()], m.end()
+    return label, m.end()
 
 
 def _line_parts(text: str, s: int, e: int) -> list[Part]:
     """Cut one line into labelled parts; the first part has role "none" if unlabelled."""
     head = _start_label(text, s, e)
-    cuts: list[tuple[str, int, int]] = []  # role, label start, content start
+    cuts: list[tuple[str, int, int]] = []  # label ("" for none), label start, content start
     if head is not None:
         cuts.append((head[0], s, head[1]))
         search_from = head[1]
     else:
-        cuts.append(("none", s, s))
+        cuts.append(("", s, s))
         search_from = s
     for m in _INLINE.finditer(text, search_from, e):
         if (
@@ -86,15 +95,17 @@ def _line_parts(text: str, s: int, e: int) -> list[Part]:
             and text[m.start() - 1] not in "。！？.!?;；"
         ):
             continue
-        cuts.append((_ROLE[m.group("label").lower()], m.start(), m.end()))
+        cuts.append((m.group("label"), m.start(), m.end()))
     parts = []
     inline = len(cuts) > 1
-    for k, (role, _lab, cs) in enumerate(cuts):
+    for k, (label, _lab, cs) in enumerate(cuts):
+        role = _ROLE[label.lower()] if label else "none"
         ce = cuts[k + 1][1] if k + 1 < len(cuts) else e
         ps, pe = trim(text, cs, ce)
         if role == "none" and ps == pe:
             continue
-        parts.append(Part(role, Span(ps, pe, span_lang(text, ps, pe) if pe > ps else ""), inline))
+        span = Span(ps, pe, span_lang(text, ps, pe) if pe > ps else "")
+        parts.append(Part(role, span, inline, label))
     return parts
 
 
@@ -133,7 +144,12 @@ def labelled_blocks(text: str) -> list[Part]:
             span = open_part.span
             begin = span.start if span.end > span.start else s  # a lone label: content starts here
             end = first.span.end
-            merged = Part(open_part.role, Span(begin, end, span_lang(text, begin, end)), False)
+            merged = Part(
+                open_part.role,
+                Span(begin, end, span_lang(text, begin, end)),
+                False,
+                open_part.label,
+            )
             out[-1] = merged
             open_part = merged
             waiting = False
@@ -144,4 +160,15 @@ def labelled_blocks(text: str) -> list[Part]:
             last = parts[-1]
             open_part = last if last.role != "none" and not last.inline else None
             waiting = last.role != "none" and last.span.start == last.span.end
-    return [p for p in out if p.span.end > p.span.start]
+    return _source_first([p for p in out if p.span.end > p.span.start])
+
+
+def _source_first(parts: list[Part]) -> list[Part]:
+    """With language labels only (英文/中文, EN/ZH), the side labelled first is the source."""
+    labelled = [p for p in parts if p.role in ("src", "tgt")]
+    if not labelled or any(p.label.lower() not in LANGUAGE_LABELS for p in labelled):
+        return parts
+    if labelled[0].role == "src":
+        return parts
+    flip = {"src": "tgt", "tgt": "src"}
+    return [Part(flip.get(p.role, p.role), p.span, p.inline, p.label) for p in parts]

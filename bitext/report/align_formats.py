@@ -20,8 +20,7 @@ from ..aligned import AlignedDocuments
 from ..document import Document, Segment
 from ..errors import UsageError
 from ..signature import short_signature
-
-ALIGN_FORMATS = ("table", "tsv", "jsonl", "links", "tmx", "markdown")
+from .formats import ALIGN_FORMATS
 
 #: TMX language tags (CAT tools such as OmegaT and Trados expect a region for Chinese).
 TMX_LANG = {"en": "en", "zh": "zh-CN"}
