@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import typer
 
 from ..align.params import DEFAULT_MAX_ALIGN, DEFAULT_WIDEN, MAX_ALIGN_RANGE
-from ..embed.base import DEFAULT_MODEL
+from ..model_names import DEFAULT_MODEL
 from ..options import LAYOUT_CHOICES, WIDEN_RANGE, PipelineOptions
 
 OutputOpt = typer.Option(

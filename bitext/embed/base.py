@@ -18,8 +18,8 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 import numpy as np
 
 from ..errors import ModelError
+from ..model_names import DEFAULT_MODEL
 
-DEFAULT_MODEL = "use-multilingual"
 T = TypeVar("T")
 
 #: spec prefix (or whole spec) -> "module:Class"; the class takes the rest of the spec.

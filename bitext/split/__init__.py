@@ -12,11 +12,11 @@ public function, so ``import bitext.split as x`` gives that function, not this p
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from ..document import Document, Segment
 from ..errors import UsageError
 from ..lang import LANGS, detect_lang, paragraph_lang
-from .common import paragraph_spans, split_region
 
 LANG_CHOICES = ("auto", *LANGS)
 
@@ -40,6 +40,8 @@ def split_text(
         raise UsageError(f"unknown language {lang!r}; use one of: {', '.join(LANG_CHOICES)}")
     doc_lang = detect_lang(text) if lang == "auto" else lang
     segments: list[Segment] = []
+    from .common import paragraph_spans, split_region
+
     for p_index, (start, end) in enumerate(paragraph_spans(text)):
         p_lang = paragraph_lang(text[start:end], doc_lang)
         for s, e, kind in split_region(text, start, end, p_lang, split_semicolon=split_semicolon):
@@ -65,6 +67,16 @@ def split_file(
         path=source.path,
         encoding=source.encoding,
     )
+
+
+def __getattr__(name: str) -> Any:
+    """``paragraph_spans``/``split_region`` load the splitters (regex tables, Punkt) on first
+    use, so that importing ``bitext`` for ``--help`` does not."""
+    if name in ("paragraph_spans", "split_region"):
+        from . import common
+
+        return getattr(common, name)
+    raise AttributeError(name)
 
 
 __all__ = ["LANG_CHOICES", "paragraph_spans", "split_file", "split_region", "split_text"]
