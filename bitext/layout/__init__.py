@@ -34,10 +34,12 @@ from .table import is_table, table_rows
 ALTERNATION_MIN = 0.5
 #: a file whose second language holds less than this share of its text (a Han character
 #: weighing three Latin letters, as in ``untranslated``) is one language with a stray line, not a
-#: bilingual file: an English article quoting its Chinese title once. Bilingual files of every
-#: layout in tests/ and examples/ sit at 0.3-0.7; a Chinese summary after an English article
-#: at 0.1 or more.
+#: bilingual file: an English article quoting its Chinese title once (a real article of 23
+#: paragraphs with one 原文: title line sits under 0.01; examples/article.bilingual.txt at 0.44).
 SECOND_LANGUAGE_MIN_SHARE = 0.05
+#: ... and so is a second language that is one paragraph holding less than this share (a title
+#: line above an article of several paragraphs); examples/article.bilingual.txt sits at 0.44.
+LONE_PARAGRAPH_MAX_SHARE = 0.15
 #: a Han character carries about as much text as three Latin letters (see ``untranslated``).
 HAN_WEIGHT = 3
 
@@ -103,8 +105,10 @@ def _require_two_languages(
                 weight[unit.lang] += _weight(text[unit.start : unit.end])
         total = sum(weight.values()) or 1
         minority = min(weight, key=lambda k: weight[k])
-        if weight[minority] / total < SECOND_LANGUAGE_MIN_SHARE:
-            only = _NAMES["zh" if minority == "en" else "en"]
+        share = weight[minority] / total
+        lone = sum(1 for unit in units if unit.lang == minority) == 1
+        if share < SECOND_LANGUAGE_MIN_SHARE or (lone and share < LONE_PARAGRAPH_MAX_SHARE):
+            only = _NAMES[_other(minority)]
     if only is not None:
         name = f"{path}: " if path else ""
         raise InputError(
