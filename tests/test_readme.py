@@ -42,3 +42,43 @@ def test_every_command_is_documented_and_has_help(name, run_cli):
     code, out, _ = run_cli(*name.split(), "--help")
     assert code == 0
     assert "bitext " in out, f"`bitext {name} --help` shows no example"
+
+
+def _blocks(kind: str) -> list[str]:
+    return re.findall(rf"```{kind}\n(.*?)```", README, re.S)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("number", range(len(_blocks("python"))))
+def test_every_python_block_runs_as_written(number, tmp_path):
+    """Each ```python block runs on its own from the repository root, as a reader pastes it."""
+    import os
+    import subprocess
+    import sys
+
+    block = _blocks("python")[number]
+    env = {**os.environ, "BITEXT_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", block],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, f"README python block {number}:\n{block}\n{result.stderr}"
+
+
+def test_every_console_command_exists():
+    """Each `$ bitext ...` line of a ```console block names a real command."""
+    names = _command_names()
+    lines = [ln for block in _blocks("console") for ln in block.splitlines()]
+    commands = [ln[2:].split() for ln in lines if ln.startswith("$ bitext ")]
+    assert commands
+    for words in commands:
+        name = (
+            words[1]
+            if len(words) < 3 or f"{words[1]} {words[2]}" not in names
+            else (f"{words[1]} {words[2]}")
+        )
+        assert name in names, f"README shows `{' '.join(words)}`: no such command"
