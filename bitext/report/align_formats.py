@@ -294,6 +294,8 @@ def table_renderable(result: AlignedDocuments):
     from rich.table import Table
     from rich.text import Text
 
+    from .cjk_wrap import CJKText
+
     names = {"en": "English", "zh": "中文"}
     table = Table(show_lines=True, expand=True, header_style="bold")
     table.add_column("#", justify="right", no_wrap=True)
@@ -306,9 +308,8 @@ def table_renderable(result: AlignedDocuments):
         def side(text: str, at: Where | None, empty: str) -> Text:
             if at is None:
                 return Text(empty, style="bold magenta")
-            cell = Text.assemble(text, "\n", (f"{at.line}:{at.column}", "dim"))
-            cell.overflow = "fold"  # Chinese has no spaces to wrap at: fold, never truncate
-            return cell
+            # Chinese has no spaces to wrap at: break between characters, by kinsoku rules
+            return CJKText.assemble(text, "\n", (f"{at.line}:{at.column}", "dim"))
 
         if r.kind == "unpaired":
             table.add_row(
