@@ -156,3 +156,16 @@ def test_gold_set_scores_the_same_in_file_order_as_with_languages_named(shared_d
     ]
     gold = read_links(base / "gold" / f"{doc}.align")
     assert score(gold, plain.alignment).strict_f1 > 0.9
+
+
+def test_lint_inputs_keep_the_order_given(tmp_path):
+    from bitext.check.inputs import resolve_inputs
+
+    zh, en = tmp_path / "post.zh.md", tmp_path / "post.en.md"
+    zh.write_text("中文。\n", "utf-8")
+    en.write_text("English.\n", "utf-8")
+    assert resolve_inputs([zh, en]).units == ((zh, en),)
+    assert resolve_inputs([en, zh]).units == ((en, zh),)
+    # found together in a folder, no order given: sorted, unless --src-lang names the source
+    assert resolve_inputs([tmp_path]).units == ((en, zh),)
+    assert resolve_inputs([tmp_path], src_lang="zh").units == ((zh, en),)
