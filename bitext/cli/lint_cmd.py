@@ -61,6 +61,20 @@ def lint_command(
     cache_dir: str | None = CacheDirOpt,
     no_cache: bool = NoCacheOpt,
     encoding: str | None = EncodingOpt,
+    fix: bool = typer.Option(
+        False, "--fix", help="Apply the safe fixes in place (typography, double spaces)."
+    ),
+    unsafe_fixes: bool = typer.Option(
+        False,
+        "--unsafe-fixes",
+        help="With --fix or --diff, also apply unsafe fixes (glued-word splits, repeated words).",
+    ),
+    diff: bool = typer.Option(
+        False, "--diff", help="Print the fixes as a unified diff and write nothing."
+    ),
+    statistics: bool = typer.Option(
+        False, "--statistics", help="Print the number of findings per rule instead of each one."
+    ),
 ) -> int:
     """Lint translations: omissions, additions, numbers, terms, typography.
 
@@ -100,10 +114,62 @@ def lint_command(
         write_output(baseline_text(outcome.all_findings), write_baseline)
         err_console.print(f"Wrote {len(outcome.all_findings)} finding(s) to {write_baseline}")
         return 0
-    write_output(reporter.render(outcome.result), output)
+    if diff or fix:
+        outcome, done = _fix(outcome, diff=diff, unsafe=unsafe_fixes, encoding=encoding,
+                             relint=lambda: lint(inputs or [], pairs=pair or [], config=config,
+                                                 select=_split(select), ignore=_split(ignore),
+                                                 glossaries=glossary or [], baseline=baseline,
+                                                 model=model, cache_dir=cache_dir,
+                                                 use_cache=not no_cache, encoding=encoding))  # fmt: skip
+        if diff:
+            return done
+    if statistics and output_format == "text":
+        from ..report.text import statistics_text
+
+        write_output(statistics_text(outcome.result.findings), output)
+    else:
+        write_output(reporter.render(outcome.result), output)
     _summary(outcome)
+    _fix_hint(outcome, fix, unsafe_fixes)
     threshold = fail_on or outcome.config.fail_on
     return 1 if failing(outcome.result.findings, threshold) else 0
+
+
+def _fix(outcome, *, diff: bool, unsafe: bool, encoding: str | None, relint):
+    """``--diff``: print what would change (exit 1 when something would). ``--fix``: write it,
+    then lint again so the findings shown are the ones left, at their new positions."""
+    from ..check.fixes import apply_fixes, fixed_count, plan_fixes, unified_diff
+
+    plans = plan_fixes(outcome.result.findings, unsafe=unsafe, encoding=encoding)
+    count = fixed_count(plans)
+    if diff:
+        text = unified_diff(plans)
+        if text:
+            write_output(text, None)
+        err_console.print(f"Would fix {count} finding(s)", highlight=False)
+        return outcome, 1 if text else 0
+    if not count:
+        return outcome, 0
+    apply_fixes(plans)
+    files = sum(1 for p in plans if p.changed)
+    err_console.print(f"Fixed {count} finding(s) in {files} file(s)", highlight=False)
+    return relint(), 0
+
+
+def _fix_hint(outcome, fix: bool, unsafe: bool) -> None:
+    """ruff's "[*] N fixable with the --fix option" on stderr."""
+    from ..check.fixes import fixable
+
+    findings = outcome.result.findings
+    safe = sum(1 for f in findings if fixable(f))
+    more = sum(1 for f in findings if fixable(f, True)) - safe
+    if fix and not unsafe and more:
+        err_console.print(f"{more} more fixable with --unsafe-fixes", highlight=False)
+    elif not fix and (safe or more):
+        text = f"{safe} fixable with --fix"
+        if more:
+            text += f" ({more} more with --unsafe-fixes)"
+        err_console.print(text, highlight=False)
 
 
 def _reporter(name: str):
