@@ -41,7 +41,7 @@ class FilePlan:
 
 
 def fixable(finding: Finding, unsafe: bool = False) -> bool:
-    """Whether ``--fix`` (with ``--unsafe-fixes`` when ``unsafe``) would apply this finding's fix."""
+    """Whether ``--fix`` (``--unsafe-fixes`` when ``unsafe``) would apply this finding's fix."""
     return finding.fix is not None and (finding.fix.safe or unsafe)
 
 

@@ -115,12 +115,25 @@ def lint_command(
         err_console.print(f"Wrote {len(outcome.all_findings)} finding(s) to {write_baseline}")
         return 0
     if diff or fix:
-        outcome, done = _fix(outcome, diff=diff, unsafe=unsafe_fixes, encoding=encoding,
-                             relint=lambda: lint(inputs or [], pairs=pair or [], config=config,
-                                                 select=_split(select), ignore=_split(ignore),
-                                                 glossaries=glossary or [], baseline=baseline,
-                                                 model=model, cache_dir=cache_dir,
-                                                 use_cache=not no_cache, encoding=encoding))  # fmt: skip
+
+        def again():
+            return lint(
+                inputs or [],
+                pairs=pair or [],
+                config=config,
+                select=_split(select),
+                ignore=_split(ignore),
+                glossaries=glossary or [],
+                baseline=baseline,
+                model=model,
+                cache_dir=cache_dir,
+                use_cache=not no_cache,
+                encoding=encoding,
+            )
+
+        outcome, done = _fix(
+            outcome, diff=diff, unsafe=unsafe_fixes, encoding=encoding, relint=again
+        )
         if diff:
             return done
     if statistics and output_format == "text":

@@ -1,7 +1,8 @@
 """glued-words: English words run together by HTML stripping ("thecompany'sflagship").
 
-A hygiene finding on the English side with the suggested split as an unsafe fix (``bitext.hygiene`` decides,
-with wordninja proposing and wordfreq's frequency list guarding known words).
+A hygiene finding on the English side with the suggested split as an unsafe fix
+(``bitext.hygiene`` decides, with wordninja proposing and wordfreq's frequency list guarding
+known words).
 """
 
 from __future__ import annotations
