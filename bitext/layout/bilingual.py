@@ -48,12 +48,14 @@ def align_bilingual_file(
     pairs = list(lay.pairs)
     unpaired = list(lay.unpaired)
     warnings: list[str] = []
+    summaries = False
     if lay.name == "halves":
         more, left, note = pair_halves(tf.text, lay, get_enc())
         pairs = sorted(pairs + more, key=lambda p: p.src[0].start if p.src else p.tgt[0].start)
         unpaired = sorted(unpaired + left, key=lambda s: s.start)
         if note:
             warnings.append(f"{path}: {note}")
+            summaries = True
     report("split", 0, len(pairs))
     src_segs: list[Segment] = []
     tgt_segs: list[Segment] = []
@@ -74,7 +76,13 @@ def align_bilingual_file(
         for i, s in enumerate(unpaired)
     )
     return AlignedDocuments(
-        src, tgt, alignment, left_segs, lay.name, (*alignment.warnings, *warnings)
+        src,
+        tgt,
+        alignment,
+        left_segs,
+        lay.name,
+        (*alignment.warnings, *warnings),
+        parallel_summaries=summaries,
     )
 
 
