@@ -54,7 +54,6 @@ class NullLinkRule(Rule):
             )
             yield self.finding(ctx, message, pair=index, match=text, **where)
 
-
     def summaries(self, ctx: CheckContext) -> Iterable[Finding]:
         """Halves that summarise rather than translate: one finding for the file, not one per
         unpaired sentence (issue 18). ``omission`` reports it; ``addition`` stays quiet."""
