@@ -189,13 +189,19 @@ def main() -> None:
 
 
 #: low-similarity as it was before issue 18: cosine z-score only, one threshold for every pair.
-SIMILARITY_BEFORE = {"z_threshold": 3.5, "short_z_threshold": 3.5, "length_weight": 0.0}
+SIMILARITY_BEFORE = {
+    "z_threshold": 3.5,
+    "short_z_threshold": 3.5,
+    "length_weight": 0.0,
+    "mad_floor": 0.03,
+}
 #: the grid searched leave-one-set-out (issue 18, item 4)
 SIMILARITY_GRID = [
-    {"z_threshold": z, "short_z_threshold": zs, "length_weight": w}
+    {"z_threshold": z, "short_z_threshold": zs, "length_weight": w, "mad_floor": f}
     for z in (3.0, 3.25, 3.5, 3.75)
     for zs in (4.0, 5.0, 5.5, 99.0)
     for w in (0.0, 0.25, 0.5)
+    for f in (0.03, 0.05, 0.07)
 ]
 
 
