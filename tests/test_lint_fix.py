@@ -204,3 +204,24 @@ def test_fix_and_diff_on_a_clean_file_change_nothing(tmp_path, run_cli, flag):
     before = path.read_bytes()
     code, _out, _err = run_cli("lint", path, "--select", "zh-typography,en-hygiene", flag)
     assert code == 0 and path.read_bytes() == before
+
+
+def test_halves_that_summarise_get_one_finding_end_to_end(tmp_path):
+    from bitext.reader import read_text
+
+    examples = ROOT / "examples"
+    en = read_text(examples / "article.en.txt").text.strip().split("\n\n")[1:6]
+    zh = read_text(examples / "article.zh.txt").text.strip().split("\n\n")[1:6]
+    summaries = [
+        "本文讨论了人工智能的发展历史以及科技公司之间的竞争。",
+        "作者认为监管机构需要更多的资金和人员。",
+        "芯片出口管制正在改变全球半导体产业格局。",
+    ]
+    # one paragraph really translated (it drops a sentence), the rest only summarised
+    path = tmp_path / "halves.txt"
+    body = ["Analysis 深度分析", *en, "Hot 热度", zh[3], *summaries]
+    path.write_text("\n\n".join(body) + "\n", encoding="utf-8")
+    outcome = lint([path], select=["omission", "addition"])
+    assert outcome.result.documents[0].parallel_summaries
+    (finding,) = outcome.result.findings
+    assert finding.rule == "omission" and "parallel summaries" in finding.message
