@@ -73,7 +73,9 @@ def lint_command(
         False, "--diff", help="Print the fixes as a unified diff and write nothing."
     ),
     statistics: bool = typer.Option(
-        False, "--statistics", help="Print the number of findings per rule instead of each one."
+        False,
+        "--statistics",
+        help="Text format: print the count of findings per rule instead of each.",
     ),
 ) -> int:
     """Lint translations: omissions, additions, numbers, terms, typography.
