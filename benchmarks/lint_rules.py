@@ -188,5 +188,100 @@ def main() -> None:
     )
 
 
+#: low-similarity as it was before issue 18: cosine z-score only, one threshold for every pair.
+SIMILARITY_BEFORE = {
+    "z_threshold": 3.5,
+    "short_z_threshold": 3.5,
+    "length_weight": 0.0,
+    "mad_floor": 0.03,
+}
+#: the grid searched leave-one-set-out (issue 18, item 4)
+SIMILARITY_GRID = [
+    {"z_threshold": z, "short_z_threshold": zs, "length_weight": w, "mad_floor": f}
+    for z in (3.0, 3.25, 3.5, 3.75)
+    for zs in (4.0, 5.0, 5.5, 99.0)
+    for w in (0.0, 0.25, 0.5)
+    for f in (0.03, 0.05, 0.07)
+]
+
+
+def similarity_cases(rng: random.Random):
+    """Per gold document: its set, the clean docs, the docs with 20 swapped targets, victims."""
+    import numpy as np
+
+    cases = []
+    for name, sl, tl, src, tgt, links in corpora():
+        linked = scored(src, tgt, links, True)
+        one_one = [i for i, link in enumerate(linked) if len(link.src) == 1 and len(link.tgt) == 1]
+        clean = build(name, sl, tl, src, tgt, linked)
+        if len(one_one) < 60:
+            cases.append((name.split("/")[0], clean, None, set()))
+            continue
+        victims = rng.sample(one_one, 20)
+        mutated = list(linked)
+        sv, tv = embed(src), embed(tgt)
+        for i in victims:
+            far = one_one[(one_one.index(i) + len(one_one) // 2) % len(one_one)]
+            s, t = linked[i].src, linked[far].tgt
+            a, b = sv[list(s)].mean(0), tv[list(t)].mean(0)
+            mutated[i] = Link(s, t, float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b))))
+        cases.append(
+            (name.split("/")[0], clean, build(name, sl, tl, src, tgt, mutated), set(victims))
+        )
+    return cases
+
+
+def similarity_scores(cases, options, sets) -> tuple[float, int, int]:
+    """False alarms per 100 correct gold pairs, swaps caught, swaps injected, over ``sets``."""
+    loaded = load_rules({"rules": {"low-similarity": options}}, select=["low-similarity"])
+    alarms = pairs = caught = injected = 0
+    for set_name, clean, mutated, victims in cases:
+        if set_name not in sets:
+            continue
+        pairs += sum(1 for link in clean.alignment.links if link.src and link.tgt)
+        alarms += len(run_rules(loaded, clean))
+        if mutated is not None:
+            flagged = {f.pair for f in run_rules(loaded, mutated)}
+            caught += len(flagged & victims)
+            injected += len(victims)
+    return 100 * alarms / max(pairs, 1), caught, injected
+
+
+def similarity_section() -> None:
+    """low-similarity before and after issue 18, per set, and leave-one-set-out tuning."""
+    cases = similarity_cases(random.Random(5))
+    sets = sorted({c[0] for c in cases})
+
+    def line(label: str, options) -> None:
+        cells = []
+        for name in [*sets, "all"]:
+            fa, hit, n = similarity_scores(cases, options, sets if name == "all" else [name])
+            cells.append(f"{name} {fa:.2f}/100, {hit}/{n}")
+        print(f"  {label:22s} " + "; ".join(cells))
+
+    print("low-similarity: false alarms per 100 correct gold pairs, injected swaps caught")
+    line("before (cosine z 3.5)", SIMILARITY_BEFORE)
+    line("after (defaults)", {})
+    for held in sets:
+        train = [s for s in sets if s != held]
+        best = None
+        for options in SIMILARITY_GRID:
+            fa, hit, _ = similarity_scores(cases, options, train)
+            if fa <= 0.5 and (best is None or (hit, -fa) > best[0]):
+                best = ((hit, -fa), options)
+        if best is None:
+            print(f"  held out {held}: no grid point keeps <= 0.5 false alarms on the others")
+            continue
+        options = best[1]
+        fa, hit, n = similarity_scores(cases, options, [held])
+        tfa, thit, tn = similarity_scores(cases, options, train)
+        print(
+            f"  held out {held:9s} tuned {options}: train {tfa:.2f}/100, {thit}/{tn}; "
+            f"held out {fa:.2f}/100, {hit}/{n}"
+        )
+
+
 if __name__ == "__main__":
     main()
+    if "--no-encoder" not in sys.argv:
+        similarity_section()

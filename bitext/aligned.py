@@ -29,6 +29,10 @@ class AlignedDocuments:
     unpaired: tuple[Segment, ...] = ()
     layout: str = "two-files"
     warnings: tuple[str, ...] = ()
+    #: the layout found the two sides to be parallel summaries of one story, not a translation
+    #: of each other (``layout.bilingual.pair_halves``): lint then says so once for the file
+    #: instead of reporting every unpaired sentence as an omission or addition.
+    parallel_summaries: bool = False
 
 
 __all__ = ["AlignedDocuments"]

@@ -74,7 +74,9 @@ def align_files(
     alignment = run_aligner(src, tgt, blocks, encoder, options, report, quiet_empty=bool(notes))
     alignment = sign(alignment, layout, options, src.lang, tgt.lang, encoder.get(), config_path)
     warnings = (*alignment.warnings, *notes)
-    return AlignedDocuments(src, tgt, alignment, unpaired, layout, warnings)
+    # the only note a layout gives is pair_halves' verdict: the halves are summaries
+    summaries = layout == "halves" and bool(notes)
+    return AlignedDocuments(src, tgt, alignment, unpaired, layout, warnings, summaries)
 
 
 class _LazyEncoder:

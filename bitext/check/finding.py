@@ -33,6 +33,38 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace ``original`` at ``[start, end)`` of the file text with ``replacement``.
+
+    ``original`` is what the rule saw there: applying checks it again, so an edit never lands on
+    text that changed since the lint ran (ruff's fix edits, with a guard).
+    """
+
+    start: int
+    end: int
+    replacement: str
+    original: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A mechanical repair of one finding: edits to one file, inside the finding's span.
+
+    ``safe`` fixes keep the meaning (full-width punctuation, one space for two) and ``--fix``
+    applies them; unsafe ones (splitting a glued word) only with ``--unsafe-fixes`` (ruff's
+    applicability).
+    """
+
+    path: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+    @property
+    def applicability(self) -> str:
+        return "safe" if self.safe else "unsafe"
+
+
+@dataclass(frozen=True)
 class Finding:
     """One lint result. ``rule`` is a stable id (``term-missing``) used by --select, SARIF, docs."""
 
@@ -45,3 +77,4 @@ class Finding:
     match: str = ""  # the offending text (a term, a number, a character)
     suggestion: str = ""
     term: str = ""  # glossary term (English form) when the rule is about a term
+    fix: Fix | None = None  # the mechanical repair, when the rule knows one

@@ -98,6 +98,7 @@ def run_rules(
             tgt=doc.tgt,
             glossaries=tuple(glossaries),
             options=loaded.options,
+            parallel_summaries=doc.parallel_summaries,
         )
         for rule in loaded.rules:
             findings.extend(rule.run(ctx))

@@ -57,6 +57,22 @@ def lint_command(
     write_baseline: Path | None = typer.Option(
         None, "--write-baseline", help="Record every current finding in FILE and exit 0."
     ),
+    fix: bool = typer.Option(
+        False, "--fix", help="Apply the safe fixes in place (typography, double spaces)."
+    ),
+    unsafe_fixes: bool = typer.Option(
+        False,
+        "--unsafe-fixes",
+        help="With --fix or --diff, also apply unsafe fixes (glued-word splits, repeated words).",
+    ),
+    diff: bool = typer.Option(
+        False, "--diff", help="Print the fixes as a unified diff and write nothing."
+    ),
+    statistics: bool = typer.Option(
+        False,
+        "--statistics",
+        help="Text format: print the count of findings per rule instead of each.",
+    ),
     *,
     pipeline: PipelineOptions,
     checks: CheckChoice,
@@ -82,8 +98,9 @@ def lint_command(
     check_output_path(output, force, given)
     check_output_path(write_baseline, force, given)
     reporter = _reporter(output_format)
-    with stage_progress() as progress:
-        outcome = lint(
+
+    def run_lint(progress=False):  # type: ignore[no-untyped-def]
+        return lint(
             inputs or [],
             pairs=pair or [],
             config=checks.config,
@@ -95,6 +112,9 @@ def lint_command(
             pipeline=pipeline,
             progress=progress,
         )
+
+    with stage_progress() as progress:
+        outcome = run_lint(progress)
     say_config(outcome.config)
     for message in outcome.warnings:
         print_warning(message)
@@ -102,10 +122,59 @@ def lint_command(
         write_output(baseline_text(outcome.all_findings), write_baseline)
         err_console.print(f"Wrote {len(outcome.all_findings)} finding(s) to {write_baseline}")
         return 0
-    write_output(reporter.render(outcome.result), output)
+    if diff or fix:
+        outcome, done = _fix(
+            outcome, diff=diff, unsafe=unsafe_fixes, encoding=pipeline.encoding, relint=run_lint
+        )
+        if diff:
+            return done
+    if statistics and output_format == "text":
+        from ..report.text import statistics_text
+
+        write_output(statistics_text(outcome.result.findings), output)
+    else:
+        write_output(reporter.render(outcome.result), output)
     _summary(outcome)
+    _fix_hint(outcome, fix, unsafe_fixes)
     threshold = fail_on or outcome.config.fail_on
     return 1 if failing(outcome.result.findings, threshold) else 0
+
+
+def _fix(outcome, *, diff: bool, unsafe: bool, encoding: str | None, relint):
+    """``--diff``: print what would change (exit 1 when something would). ``--fix``: write it,
+    then lint again so the findings shown are the ones left, at their new positions."""
+    from ..check.fixes import apply_fixes, fixed_count, plan_fixes, unified_diff
+
+    plans = plan_fixes(outcome.result.findings, unsafe=unsafe, encoding=encoding)
+    count = fixed_count(plans)
+    if diff:
+        text = unified_diff(plans)
+        if text:
+            write_output(text, None)
+        err_console.print(f"Would fix {count} finding(s)", highlight=False)
+        return outcome, 1 if text else 0
+    if not count:
+        return outcome, 0
+    apply_fixes(plans)
+    files = sum(1 for p in plans if p.changed)
+    err_console.print(f"Fixed {count} finding(s) in {files} file(s)", highlight=False)
+    return relint(), 0
+
+
+def _fix_hint(outcome, fix: bool, unsafe: bool) -> None:
+    """ruff's "[*] N fixable with the --fix option" on stderr."""
+    from ..check.fixes import fixable
+
+    findings = outcome.result.findings
+    safe = sum(1 for f in findings if fixable(f))
+    more = sum(1 for f in findings if fixable(f, True)) - safe
+    if fix and not unsafe and more:
+        err_console.print(f"{more} more fixable with --unsafe-fixes", highlight=False)
+    elif not fix and (safe or more):
+        text = f"{safe} fixable with --fix"
+        if more:
+            text += f" ({more} more with --unsafe-fixes)"
+        err_console.print(text, highlight=False)
 
 
 def _reporter(name: str):

@@ -39,6 +39,21 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "match": finding.match,
         "suggestion": finding.suggestion,
         "term": finding.term,
+        "fix": fix_dict(finding),
+    }
+
+
+def fix_dict(finding: Finding) -> dict[str, Any] | None:
+    """The finding's fix as data (ruff's JSON ``fix``): applicability and the edits."""
+    if finding.fix is None:
+        return None
+    return {
+        "applicability": finding.fix.applicability,
+        "path": finding.fix.path,
+        "edits": [
+            {"start": e.start, "end": e.end, "replacement": e.replacement, "original": e.original}
+            for e in finding.fix.edits
+        ],
     }
 
 

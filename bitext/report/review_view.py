@@ -41,6 +41,26 @@ class FindingView:
     suggestion: str
     term: str
     where: str  # "a.en.md:3:14 ↔ a.zh.md:3:7"
+    #: id of the repeated-findings group ("g2") this one belongs to, "" when it repeats nothing
+    group: str = ""
+    #: beyond the first ``GROUP_SHOWN`` of its group: shown compact, listed under the group
+    folded: bool = False
+
+
+@dataclass(frozen=True)
+class RepeatedView:
+    """Findings of one rule with one message in one file, folded under one expandable row."""
+
+    id: str  # "g1"
+    rule: str
+    severity: str
+    message: str
+    path: str
+    members: tuple[tuple[str, str], ...]  # (finding id, where), in document order
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
 
 
 @dataclass(frozen=True)
@@ -86,6 +106,8 @@ class PageView:
     signature_short: str
     signature_full: str
     data: dict[str, Any] = field(default_factory=dict)
+    #: groups of more than ``GROUP_SHOWN`` alike findings (same file, rule and message)
+    repeated: tuple[RepeatedView, ...] = ()
 
 
 def build_page(
@@ -94,7 +116,7 @@ def build_page(
     signature: Mapping[str, Any],
 ) -> PageView:
     """Place every finding on a pair, an unpaired line, a document or the general list."""
-    views = [_finding_view(i, f) for i, f in enumerate(findings, 1)]
+    views, repeated = _fold([_finding_view(i, f) for i, f in enumerate(findings, 1)], findings)
     placed: list[list[tuple[Finding, FindingView]]] = [[] for _ in documents]
     general: list[FindingView] = []
     document_of = _DocumentFinder(documents)
@@ -126,7 +148,42 @@ def build_page(
             "findings": [_finding_data(v, f) for v, f in zip(views, findings, strict=True)],
             "signature": dict(signature),
         },
+        repeated=repeated,
     )
+
+
+def _fold(
+    views: list[FindingView], findings: Sequence[Finding]
+) -> tuple[list[FindingView], tuple[RepeatedView, ...]]:
+    """Mark findings alike (``report.text.group_key``) past ``GROUP_SHOWN`` as folded, and
+    list every group larger than that once (issue 18: the flood buries what matters)."""
+    from dataclasses import replace
+
+    from .text import GROUP_SHOWN, group_key
+
+    members: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for k, f in enumerate(findings):
+        members[group_key(f)].append(k)
+    groups: list[RepeatedView] = []
+    out = list(views)
+    for key, indices in members.items():
+        if len(indices) <= GROUP_SHOWN:
+            continue
+        gid = f"g{len(groups) + 1}"
+        first = views[indices[0]]
+        groups.append(
+            RepeatedView(
+                gid,
+                first.rule,
+                first.severity,
+                first.message,
+                key[0],
+                tuple((views[k].id, views[k].where) for k in indices),
+            )
+        )
+        for place, k in enumerate(indices):
+            out[k] = replace(views[k], group=gid, folded=place >= GROUP_SHOWN)
+    return out, tuple(groups)
 
 
 def _title(docs: Sequence[DocumentView]) -> str:

@@ -52,6 +52,8 @@ class CheckContext:
     tgt: Document
     glossaries: tuple[Any, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)
+    #: ``AlignedDocuments.parallel_summaries``: the sides summarise, they do not translate
+    parallel_summaries: bool = False
 
 
 def locate(doc: Document, start: int, end: int) -> Location:

@@ -1,5 +1,7 @@
 """``en-hygiene``: double spaces and repeated words ("the the") in English text.
 
+A double space carries a safe fix (one space); a repeated word an unsafe one (drop the copy).
+
 Glued words ("thecompany") are the separate rule ``glued-words``. Only English segments are
 read, so the Chinese half of a bilingual file is never flagged.
 """
@@ -12,7 +14,7 @@ from typing import Any, ClassVar
 
 from ..finding import Finding, Severity
 from .base import CheckContext, Rule
-from .spans import side_spans, sides
+from .spans import side_spans, sides, text_fix
 
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _REPEATED = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
@@ -29,7 +31,7 @@ class EnglishHygiene(Rule):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         allowed = {w.lower() for w in self.config["allowed_repeats"]}
-        for side, _doc, segments, pairs in sides(ctx):
+        for side, doc, segments, pairs in sides(ctx):
             for position, seg in enumerate(segments):
                 if not seg.lang.startswith("en"):
                     continue
@@ -37,7 +39,12 @@ class EnglishHygiene(Rule):
                 for m in _DOUBLE_SPACE.finditer(seg.text):
                     span = (seg.start + m.start(), seg.start + m.end())
                     yield self.finding(
-                        ctx, "double space", pair=pair, match=m.group(), **side_spans(side, span)
+                        ctx,
+                        "double space",
+                        pair=pair,
+                        match=m.group(),
+                        fix=text_fix(doc, [(*span, " ")]),
+                        **side_spans(side, span),
                     )
                 for m in _REPEATED.finditer(seg.text):
                     word = m.group(1)
@@ -49,5 +56,7 @@ class EnglishHygiene(Rule):
                         f"repeated word “{m.group(1)}”",
                         pair=pair,
                         match=m.group(),
+                        # unsafe: "the the" is a typo far more often than not, but not always
+                        fix=text_fix(doc, [(*span, m.group(1))], safe=False),
                         **side_spans(side, span),
                     )

@@ -1,7 +1,8 @@
 """glued-words: English words run together by HTML stripping ("thecompany'sflagship").
 
-A hygiene finding on the English side with the suggested split (``bitext.hygiene`` decides,
-with wordninja proposing and wordfreq's frequency list guarding known words).
+A hygiene finding on the English side with the suggested split as an unsafe fix
+(``bitext.hygiene`` decides, with wordninja proposing and wordfreq's frequency list guarding
+known words).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from ...hygiene import find_glued_words
 from ..finding import Finding, Severity
 from .base import CheckContext, Rule
+from .spans import text_fix
 
 
 class GluedWords(Rule):
@@ -35,6 +37,8 @@ class GluedWords(Rule):
                         tgt_span=span if side == "tgt" else None,
                         match=glued.word,
                         suggestion=glued.suggestion,
+                        # unsafe: wordninja's split is a guess ("nowhere" -> "now here")
+                        fix=text_fix(doc, [(*span, glued.suggestion)], safe=False),
                     )
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from ...align.params import AlignParams
 from ...align.repeats import first_copies
-from ..finding import Finding
+from ..finding import Finding, Severity
 from .base import CheckContext, Rule
 from .spans import excerpt, link_text, segments_span
 
@@ -31,6 +32,9 @@ class NullLinkRule(Rule):
     options: ClassVar[dict[str, Any]] = {"min_chars": 1}
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if ctx.parallel_summaries:
+            yield from self.summaries(ctx)
+            return
         min_chars = max(1, int(self.config["min_chars"]))
         segments = ctx.alignment.src if self.side == "src" else ctx.alignment.tgt
         chars = _repeat_chars(ctx)
@@ -49,6 +53,27 @@ class NullLinkRule(Rule):
                 note=self.repeat_note if repeat else "", excerpt=excerpt(text)
             )
             yield self.finding(ctx, message, pair=index, match=text, **where)
+
+    def summaries(self, ctx: CheckContext) -> Iterable[Finding]:
+        """Halves that summarise rather than translate: one finding for the file, not one per
+        unpaired sentence (issue 18). ``omission`` reports it; ``addition`` stays quiet."""
+        if self.side != "src":
+            return
+        alone_src = sum(len(link.src) for link in ctx.alignment.links if not link.tgt)
+        alone_tgt = sum(len(link.tgt) for link in ctx.alignment.links if not link.src)
+        first = ctx.alignment.src[0] if ctx.alignment.src else None
+        span = (first.start, first.end) if first else (0, 0)
+        finding = self.finding(
+            ctx,
+            "the two sides are parallel summaries, not a translation of each other: "
+            f"{alone_src} source and {alone_tgt} translated sentence(s) have no counterpart "
+            "and are not reported one by one",
+            src_span=span,
+        )
+        # a file that is not a translation is worth a warning, not an error per sentence
+        if self.severity is Severity.ERROR and self.severity is self.default_severity:
+            finding = replace(finding, severity=Severity.WARNING)
+        yield finding
 
 
 def _repeat_chars(ctx: CheckContext) -> int | None:

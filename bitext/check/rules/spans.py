@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from ...align.model import Link
 from ...document import Document, Segment
+from ..finding import Edit, Fix
 from .base import CheckContext
 
 
@@ -60,3 +61,16 @@ def excerpt(text: str, limit: int = 60) -> str:
     """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def text_fix(
+    doc: Document, edits: Sequence[tuple[int, int, str]], *, safe: bool = True
+) -> Fix | None:
+    """A ``Fix`` of ``doc``'s file from ``(start, end, replacement)`` edits in its text.
+
+    None when the document has no file to write (text given in memory) or nothing changes.
+    """
+    if not doc.path:
+        return None
+    changes = tuple(Edit(a, b, new, doc.text[a:b]) for a, b, new in edits if doc.text[a:b] != new)
+    return Fix(doc.path, changes, safe) if changes else None

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from ...errors import ConfigError
 from ..finding import Finding, Severity
 from .base import CheckContext, Rule
-from .spans import side_spans, sides
+from .spans import side_spans, sides, text_fix
 
 _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -29,6 +29,10 @@ _QUOTE_STYLES = {"“": "“”", "”": "“”", "「": "「」", "」": "「�
 #: default follows published translations: the academic gold set's Chinese side (shared/data)
 #: has 369 Han-Latin contacts without a space and 5 with one.
 CJK_SPACING = "none"
+
+#: one check's hit in a segment: severity, message, start, end, match, and the edits that fix
+#: it as ``(start, end, replacement)``, all relative to the segment's text.
+_Hit = tuple[Severity, str, int, int, str, list[tuple[int, int, str]]]
 
 
 class ChineseTypography(Rule):
@@ -51,15 +55,24 @@ class ChineseTypography(Rule):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         spacing = ctx.options.get("cjk_spacing") or self.config["cjk_spacing"]
-        for side, _doc, segments, pairs in sides(ctx):
+        for side, doc, segments, pairs in sides(ctx):
             quotes: list[tuple[str, int, int, int | None]] = []
             for position, seg in enumerate(segments):
                 if not seg.lang.startswith("zh"):
                     continue
                 pair = pairs.get(position)
-                for level, message, start, end, match in self._segment(seg.text, spacing):
+                for level, message, start, end, match, edits in self._segment(seg.text, spacing):
+                    fix = text_fix(doc, [(seg.start + a, seg.start + b, r) for a, b, r in edits])
                     yield self._make(
-                        ctx, side, level, message, seg.start + start, seg.start + end, pair, match
+                        ctx,
+                        side,
+                        level,
+                        message,
+                        seg.start + start,
+                        seg.start + end,
+                        pair,
+                        match,
+                        fix,
                     )
                 for m in re.finditer("[“”「」]", seg.text):
                     quotes.append(
@@ -67,34 +80,52 @@ class ChineseTypography(Rule):
                     )
             yield from self._mixed_quotes(ctx, side, quotes)
 
-    def _segment(self, text: str, spacing: str) -> Iterator[tuple[Severity, str, int, int, str]]:
+    def _segment(self, text: str, spacing: str) -> Iterator[_Hit]:
+        """``(severity, message, start, end, match, edits)`` in one Chinese segment's text;
+        every edit lies inside ``[start, end)`` so a fix never touches text beyond its finding."""
         for m in _HALF_PUNCT.finditer(text):
             ch = m.group()
+            end = m.end()
+            if m.start() and re.match(_HAN, text[m.start() - 1]):
+                # full-width punctuation carries its own space: "注意: text" -> "注意：text"
+                end += len(re.match(r"[ \u00a0]*", text[end:]).group())  # type: ignore[union-attr]
             yield (
                 Severity.WARNING,
                 f"half-width “{ch}” in Chinese text: use “{_FULL[ch]}”",
                 m.start(),
-                m.end(),
-                ch,
+                end,
+                text[m.start() : end],
+                [(m.start(), end, _FULL[ch])],
             )
         for m in _PARENS.finditer(text):
             inside = re.search(_HAN, m.group(1))
             beside = re.match(_HAN, text[m.start() - 1 : m.start()]) if m.start() else None
             if inside or beside:
+                start, end = m.start(), m.end()
+                # "模型 (RSI)" -> "模型（RSI）": the spaces a full-width bracket replaces go too
+                before = re.search(rf"(?<={_HAN})[ \u00a0]+$", text[:start])
+                after = re.match(rf"[ \u00a0]+(?={_HAN})", text[end:])
+                start = before.start() if before else start
+                end = end + (after.end() if after else 0)
                 yield (
                     Severity.WARNING,
                     "half-width parentheses in Chinese text: use （ ）",
-                    m.start(),
-                    m.end(),
-                    m.group(),
+                    start,
+                    end,
+                    text[start:end],
+                    [(start, m.start() + 1, "（"), (m.end() - 1, end, "）")],
                 )
-        for m in _STRAIGHT_DOUBLE.finditer(text):
+        straight = list(_STRAIGHT_DOUBLE.finditer(text))
+        # only an even count pairs up unambiguously: open, close, open, close
+        pairable = len(straight) % 2 == 0
+        for k, m in enumerate(straight):
             yield (
                 Severity.WARNING,
                 'straight quote " in Chinese text: use “ ” (or 「 」)',
                 m.start(),
                 m.end(),
                 m.group(),
+                [(m.start(), m.end(), "“" if k % 2 == 0 else "”")] if pairable else [],
             )
         for m in _STRAIGHT_SINGLE.finditer(text):
             yield (
@@ -103,6 +134,7 @@ class ChineseTypography(Rule):
                 m.start(),
                 m.end(),
                 m.group(),
+                [],  # an apostrophe or a quote, open or close: not mechanical
             )
         for m in _REPEATED.finditer(text):
             yield (
@@ -111,6 +143,7 @@ class ChineseTypography(Rule):
                 m.start(),
                 m.end(),
                 m.group(),
+                [],
             )
         if spacing == "none":
             pattern = rf"(?<={_HAN})[ \u00a0]+(?=[A-Za-z])|(?<=[A-Za-z])[ \u00a0]+(?={_HAN})"
@@ -126,10 +159,13 @@ class ChineseTypography(Rule):
         else:
             return
         for m in re.finditer(pattern, text):
-            start, end = (
-                (m.start(), m.end()) if m.end() > m.start() else (m.start() - 1, m.start() + 1)
-            )
-            yield Severity.INFO, message, start, end, text[start:end]
+            if m.end() > m.start():
+                start, end = m.start(), m.end()
+                edits = [(start, end, "" if spacing == "none" else " ")]
+            else:
+                start, end = m.start() - 1, m.start() + 1
+                edits = [(m.start(), m.start(), " ")]
+            yield Severity.INFO, message, start, end, text[start:end], edits
 
     def _mixed_quotes(self, ctx, side, quotes) -> Iterator[Finding]:
         counts: dict[str, int] = {}
@@ -153,9 +189,9 @@ class ChineseTypography(Rule):
                     style,
                 )
 
-    def _make(self, ctx, side, level, message, start, end, pair, match) -> Finding:
+    def _make(self, ctx, side, level, message, start, end, pair, match, fix=None) -> Finding:
         finding = self.finding(
-            ctx, message, pair=pair, match=match, **side_spans(side, (start, end))
+            ctx, message, pair=pair, match=match, fix=fix, **side_spans(side, (start, end))
         )
         severity = self.explicit_severity or level
         if severity is finding.severity:
