@@ -4,7 +4,11 @@ approved renderings.
 Judged per link, so a term in a 1-2 merged pair is found in either target sentence. Pairs where
 the translation uses a forbidden rendering or leaves the term in English are left to
 term-forbidden and term-untranslated (one finding per problem); 1-0 links are the omission
-rule's.
+rule's. Any hit of the term in the translation silences it, even one inside a longer word or
+inside a longer term (AI in 人工智能安全): this rule claims an absence, so it must be sure.
+
+For a Chinese source (zh->en) the same rule reads the other way: the source has an approved
+Chinese rendering, the English translation none of the term's English forms.
 """
 
 from __future__ import annotations
@@ -28,20 +32,19 @@ class TermMissing(TermRule):
                 continue
             for t in sorted(pair.src_terms):
                 term = index.term(t)
-                if term.keep or not term.zh:
-                    continue
-                if pair.tgt_of(t, "zh", "forbidden", "en"):
+                if term.keep or not index.approved(term) or t in pair.tgt_present:
                     continue
                 hit = pair.first_src(t)
                 assert hit is not None
+                approved = quoted(index.approved(term))
                 finding = self.finding(
                     ctx,
-                    f"'{hit.text}' is not rendered as {quoted(term.zh)} in the aligned translation",
+                    f"'{hit.text}' is not rendered as {approved} in the aligned translation",
                     pair=pair.link,
                     src_span=(hit.start, hit.end),
                     tgt_span=pair.tgt_span,
                     match=hit.text,
-                    suggestion=term.preferred,
+                    suggestion=index.preferred(term),
                     term=term.name,
                 )
                 yield self.with_term_severity(finding, term)

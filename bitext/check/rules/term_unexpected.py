@@ -2,7 +2,9 @@
 
 Possible insertion or mistranslation; info level, because translators legitimately add words.
 Only whole jieba words written in Chinese count, and only in pairs that have a source side
-(an inserted sentence is the addition rule's).
+(an inserted sentence is the addition rule's). For a Chinese source (zh->en) the rendering is an
+English form of the term, reported where the source has no hit of the term at all (not even one
+inside a longer word).
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ class TermUnexpected(TermRule):
             if not links[pair.link].src:
                 continue
             for hit in pair.tgt:
-                if hit.kind != "zh" or not hit.whole or not has_han(hit.text):
+                if index.from_chinese:
+                    if hit.kind != "en" or hit.term in pair.src_present:
+                        continue
+                elif hit.kind != "zh" or not hit.whole or not has_han(hit.text):
                     continue
                 if hit.term in pair.src_terms or index.approves(pair, hit.rendering):
                     continue
