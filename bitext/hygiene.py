@@ -87,7 +87,8 @@ def _acronym_split(head: re.Match[str], known: frozenset[str]) -> str | None:
 #: two-letter parts wordfreq rates common are mostly noise inside a glued token ("rt", "ho");
 #: the known-word splitter accepts only these.
 _SHORT_WORDS = frozenset(
-    "a i an as at be by do go he if in is it me my no of on or so to up us we".split()
+    {"a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me"}
+    | {"my", "no", "of", "on", "or", "so", "to", "up", "us", "we"}
 )
 
 
@@ -104,9 +105,9 @@ def _split_words(token: str, known: frozenset[str]) -> str | None:
     parts = wordninja.split(token)
     joined = "".join(parts).replace("'", "").lower()
     ninja = None
-    if 2 <= len(parts) <= 4 and joined == token.replace("'", "").lower():
-        if all(_is_word(part, known) for part in parts):
-            ninja = parts
+    same = joined == token.replace("'", "").lower()
+    if 2 <= len(parts) <= 4 and same and all(_is_word(part, known) for part in parts):
+        ninja = parts
     with_known = _split_known(token, known) if known else None
     if with_known and (ninja is None or len(with_known) <= len(ninja)):
         return " ".join(with_known)

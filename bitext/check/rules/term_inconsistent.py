@@ -1,14 +1,15 @@
 """term-inconsistent: within one document a term is rendered more than one way.
 
 Variants are the approved and forbidden renderings (these as whole jieba words) found in pairs
-whose source has the term (末日论者 here, 末世论者 there). A Latin rendering the glossary approves (AGI
-beside 通用人工智能) is the acronym kept, not a competing variant. For a Chinese source (zh->en)
-a variant is the English form used (hyperparameter / hyper-parameter, or a forbidden_en one) for
-one Chinese rendering of the term; acronyms (LLM beside large language model) do not compete,
-and a pair whose source has two renderings of the term is not attributed. Every occurrence of a minority
-variant gets a finding whose message lists each variant with its count and lines and names the
-dominant one. With several approved renderings this is a warning; ``single: true`` on the term,
-``single_rendering: true`` on the glossary or the rule option ``single`` make it an error.
+whose source has the term (末日论者 here, 末世论者 there). A Latin rendering the glossary
+approves (AGI beside 通用人工智能) is the acronym kept, not a competing variant. For a Chinese
+source (zh->en) a variant is the English form used (hyperparameter / hyper-parameter, or a
+forbidden_en one) for one Chinese rendering of the term; acronyms (LLM beside large language
+model) do not compete, and a pair whose source has two renderings of the term is not attributed.
+Every occurrence of a minority variant gets a finding whose message lists each variant with its
+count and lines and names the dominant one. With several approved renderings this is a warning;
+``single: true`` on the term, ``single_rendering: true`` on the glossary or the rule option
+``single`` make it an error.
 """
 
 from __future__ import annotations
