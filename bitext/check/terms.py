@@ -231,6 +231,8 @@ def _form_regex(form: str, case_sensitive: bool, forms: str) -> re.Pattern[str]:
 # -- jieba -------------------------------------------------------------------------------------
 
 _jieba_lock = threading.Lock()
+#: words bitext added to its jieba tokenizer (glossary renderings), as opposed to jieba's own
+_ADDED: set[str] = set()
 
 
 @cache
@@ -257,12 +259,25 @@ def token_boundaries(text: str, words: Iterable[str]) -> set[int]:
         for word in words:
             if word not in tokenizer.FREQ or not tokenizer.FREQ[word]:
                 tokenizer.add_word(word)
+                _ADDED.add(word)
         bounds = {0}
         offset = 0
         for token in tokenizer.cut(text, HMM=False):
             offset += len(token)
             bounds.add(offset)
     return bounds
+
+
+def is_common_word(word: str) -> bool:
+    """True when ``word`` is in jieba's own dictionary: a general word of Chinese (监督, 推理,
+    幻觉, 越狱) with senses besides the glossary's, unlike a coined term (算力, 前沿模型).
+
+    A Chinese source using such a word is weak evidence of the term: in the zh->en gold sets
+    every term-missing on a correct translation came from one (越狱 "jail break" in a novel)."""
+    with _jieba_lock:
+        tokenizer = _tokenizer()
+        tokenizer.check_initialized()
+        return bool(tokenizer.FREQ.get(word)) and word not in _ADDED
 
 
 # -- matching a document -----------------------------------------------------------------------
