@@ -216,11 +216,26 @@ def _bounded(patterns: Iterable[str]) -> re.Pattern[str]:
 
 
 def form_of(term: Term, text: str) -> str:
-    """Which of the term's English forms (or variants) ``text`` is an occurrence of."""
-    for form in sorted({*term.en, *term.variants}, key=lambda f: (-len(f), f)):
-        if _form_regex(form, term.is_case_sensitive(form), term.forms).fullmatch(text):
-            return form
-    return term.name
+    """Which of the term's English forms (or variants) ``text`` is an occurrence of.
+
+    Patterns overlap (hyper-parameter's optional hyphen also matches hyperparameters), so of the
+    forms that match, the one sharing the longest start with ``text`` wins."""
+    folded = text.casefold()
+
+    def shared(form: str) -> int:
+        n = 0
+        for a, b in zip(form.casefold(), folded, strict=False):
+            if a != b:
+                break
+            n += 1
+        return n
+
+    matching = [
+        f
+        for f in (*term.en, *term.variants)
+        if _form_regex(f, term.is_case_sensitive(f), term.forms).fullmatch(text)
+    ]
+    return max(matching, key=shared) if matching else term.name
 
 
 @cache
