@@ -54,8 +54,6 @@ class PairTerms:
     tgt_span: tuple[int, int] | None
     #: terms with any hit in the translation before overlaps were resolved (AI inside AI安全)
     tgt_present: frozenset[int] = frozenset()
-    #: the same for the source (a rendering inside a longer word counts here)
-    src_present: frozenset[int] = frozenset()
 
     @cached_property
     def src_terms(self) -> frozenset[int]:
@@ -119,20 +117,18 @@ def build_index(
     direction = direction_of(src, tgt)
     src_doc, tgt_doc = _with_segments(src, alignment.src), _with_segments(tgt, alignment.tgt)
     src_hits: list[Hit] = []
-    src_all: list[Hit] = []
     tgt_hits: list[Hit] = []
     tgt_all: list[Hit] = []
     if terms.terms and direction == "en-zh":
-        src_hits = src_all = terms.english_hits(src_doc)
+        src_hits = terms.english_hits(src_doc)
         tgt_hits, tgt_all = terms.chinese_hits(tgt_doc)
     elif terms.terms:
-        resolved, src_all = terms.chinese_hits(src_doc)
+        resolved, _ = terms.chinese_hits(src_doc)
         # evidence that the Chinese source has a term: an approved rendering as a whole word,
         # or an English form it keeps; a forbidden rendering in an original is just a word
         src_hits = [h for h in resolved if h.kind in ("zh", "en") and h.whole]
         tgt_hits, tgt_all = terms.english_target_hits(tgt_doc)
-    groups = [_by_segment(h) for h in (src_hits, tgt_hits, tgt_all, src_all)]
-    s_hits, t_hits, t_all, s_all = groups
+    s_hits, t_hits, t_all = (_by_segment(h) for h in (src_hits, tgt_hits, tgt_all))
     pairs = []
     for n, link in enumerate(alignment.links):
         span = None
@@ -146,7 +142,6 @@ def build_index(
                 tgt=_of(t_hits, link.tgt),
                 tgt_span=span,
                 tgt_present=frozenset(h.term for h in _of(t_all, link.tgt)),
-                src_present=frozenset(h.term for h in _of(s_all, link.src)),
             )
         )
     return TermIndex(terms, tuple(pairs), direction)

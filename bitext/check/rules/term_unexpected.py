@@ -2,9 +2,10 @@
 
 Possible insertion or mistranslation; info level, because translators legitimately add words.
 Only whole jieba words written in Chinese count, and only in pairs that have a source side
-(an inserted sentence is the addition rule's). For a Chinese source (zh->en) the rendering is an
-English form of the term, reported where the source has no hit of the term at all (not even one
-inside a longer word).
+(an inserted sentence is the addition rule's). Not run for a Chinese source (zh->en): there an
+English form without the glossary's Chinese in the source is nearly always the translator's right
+word for a Chinese synonym the glossary lacks (监管 -> oversight: 7 of 7 such findings on the
+political gold set were of that kind).
 """
 
 from __future__ import annotations
@@ -24,15 +25,14 @@ class TermUnexpected(TermRule):
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         index = self.index(ctx)
+        if index.from_chinese:
+            return
         links = ctx.alignment.links
         for pair in index.pairs:
             if not links[pair.link].src:
                 continue
             for hit in pair.tgt:
-                if index.from_chinese:
-                    if hit.kind != "en" or hit.term in pair.src_present:
-                        continue
-                elif hit.kind != "zh" or not hit.whole or not has_han(hit.text):
+                if hit.kind != "zh" or not hit.whole or not has_han(hit.text):
                     continue
                 if hit.term in pair.src_terms or index.approves(pair, hit.rendering):
                     continue
