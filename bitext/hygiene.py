@@ -44,33 +44,108 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+#: a leading acronym glued to lower-case words ("AIdoomersfear", "LLMsare"): 2-6 capitals, an
+#: optional plural s, then the rest (which must itself be common words).
+_ACRONYM_HEAD = re.compile(r"([A-Z]{2,6})(s?)([a-z].*)")
+
+
+def suggest_split(token: str, known: frozenset[str] = frozenset()) -> str | None:
+    """The split of ``token`` into common words, or None when it should stay as it is.
+
+    ``known`` (lower-case) adds words that count as common although wordfreq rates them rare
+    (a glossary's "doomers"); the term matcher passes its glossary forms.
+    """
+    return _suggest(token, known)
+
+
 @lru_cache(maxsize=4096)
-def suggest_split(token: str) -> str | None:
-    """The split of ``token`` into common words, or None when it should stay as it is."""
+def _suggest(token: str, known: frozenset[str]) -> str | None:
     if len(token) < MIN_TOKEN_LEN or re.search(r"[a-z][A-Z]", token) or token.isupper():
         return None
-    if _zipf(token.lower()) > 0:
+    if _zipf(token.lower()) > 0 or token.lower() in known:
         return None
+    head = _ACRONYM_HEAD.fullmatch(token)
+    if head:
+        return _acronym_split(head, known)
+    return _split_words(token, known)
+
+
+def _acronym_split(head: re.Match[str], known: frozenset[str]) -> str | None:
+    """``AIdoomersfear`` -> ``AI doomers fear``; ``LLMsare`` -> ``LLMs are``."""
+    caps, plural, rest = head.groups()
+    options = [(caps + plural, rest), (caps, plural + rest)] if plural else [(caps, rest)]
+    for acronym, tail in options:
+        if _is_word(tail, known):
+            return f"{acronym} {tail}"
+    for acronym, tail in options:
+        split = _split_words(tail, known) if len(tail) >= MIN_TOKEN_LEN else None
+        if split:
+            return f"{acronym} {split}"
+    return None
+
+
+#: two-letter parts wordfreq rates common are mostly noise inside a glued token ("rt", "ho");
+#: the known-word splitter accepts only these.
+_SHORT_WORDS = frozenset(
+    {"a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me"}
+    | {"my", "no", "of", "on", "or", "so", "to", "up", "us", "we"}
+)
+
+
+def _is_word(part: str, known: frozenset[str]) -> bool:
+    lower = part.lower()
+    if len(part) < 2 and lower not in ("a", "i"):
+        return False
+    return lower in known or _zipf(lower) >= PART_MIN_ZIPF
+
+
+def _split_words(token: str, known: frozenset[str]) -> str | None:
     import wordninja
 
     parts = wordninja.split(token)
     joined = "".join(parts).replace("'", "").lower()
-    if not 2 <= len(parts) <= 4 or joined != token.replace("'", "").lower():
-        return None
-    for part in parts:
-        if len(part) < 2 and part.lower() not in ("a", "i"):
-            return None
-        if _zipf(part.lower()) < PART_MIN_ZIPF:
-            return None
-    return " ".join(parts)
+    ninja = None
+    same = joined == token.replace("'", "").lower()
+    if 2 <= len(parts) <= 4 and same and all(_is_word(part, known) for part in parts):
+        ninja = parts
+    with_known = _split_known(token, known) if known else None
+    if with_known and (ninja is None or len(with_known) <= len(ninja)):
+        return " ".join(with_known)
+    return " ".join(ninja) if ninja else None
 
 
-def find_glued_words(text: str, start: int = 0, end: int | None = None) -> list[GluedWord]:
+def _split_known(token: str, known: frozenset[str]) -> list[str] | None:
+    """Two or three parts, one of them a ``known`` word, each a word (wordninja lacks "doomers")."""
+
+    def word(part: str) -> bool:
+        if len(part) <= 2:
+            return part.lower() in _SHORT_WORDS
+        return _is_word(part, known)
+
+    n = len(token)
+    for count in (2, 3):
+        for i in range(1, n):
+            if not word(token[:i]):
+                continue
+            cuts = (
+                [[token[:i], token[i:]]]
+                if count == 2
+                else [[token[:i], token[i:j], token[j:]] for j in range(i + 1, n)]
+            )
+            for parts in cuts:
+                if all(word(p) for p in parts) and any(p.lower() in known for p in parts):
+                    return parts
+    return None
+
+
+def find_glued_words(
+    text: str, start: int = 0, end: int | None = None, known: frozenset[str] = frozenset()
+) -> list[GluedWord]:
     """Glued-word candidates in ``text[start:end]``, with absolute offsets."""
     end = len(text) if end is None else end
     found = []
     for m in _TOKEN.finditer(text, start, end):
-        suggestion = suggest_split(m.group())
+        suggestion = suggest_split(m.group(), known)
         if suggestion:
             found.append(GluedWord(m.start(), m.end(), m.group(), suggestion))
     return found
@@ -78,13 +153,38 @@ def find_glued_words(text: str, start: int = 0, end: int | None = None) -> list[
 
 def repair_glued_words(text: str) -> str:
     """``text`` with every glued word split (for embedding, never for display or offsets)."""
-    out, pos = [], 0
-    for g in find_glued_words(text):
+    return repaired_with_offsets(text)[0]
+
+
+def repaired_with_offsets(
+    text: str, known: frozenset[str] = frozenset()
+) -> tuple[str, tuple[int, ...]]:
+    """``text`` with glued words split, and for every character of it its offset in ``text``.
+
+    A split only inserts spaces, so each inserted space maps to the offset of the letter after
+    it; the map has one extra entry (``len(text)``) so that an end offset maps too. Matching on
+    the repaired copy and mapping spans back keeps findings pointing into the user's file.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for g in find_glued_words(text, known=known):
+        if g.suggestion.replace(" ", "") != g.word:
+            continue  # not a pure insertion of spaces: leave the token as it is
         out.append(text[pos : g.start])
-        out.append(g.suggestion)
+        offsets.extend(range(pos, g.start))
+        i = g.start
+        for ch in g.suggestion:
+            out.append(ch)
+            if ch == " " and (i >= g.end or text[i] != " "):
+                offsets.append(i)  # an inserted space: the next letter's offset
+            else:
+                offsets.append(i)
+                i += 1
         pos = g.end
     out.append(text[pos:])
-    return "".join(out)
+    offsets.extend(range(pos, len(text) + 1))
+    return "".join(out), tuple(offsets)
 
 
 def clean_for_embedding(text: str, lang: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,50 @@ MALFORMED = [
         5,
         "keep must be true or false",
     ),
+    # keys for matching on meaning and for zh->en (issue 18)
+    (
+        "name: t\nterms:\n  - en: doomer\n    zh: 末日论者\n    forbidden_en: [Doomer]\n",
+        5,
+        "'Doomer' is both an English form and forbidden",
+    ),
+    (
+        "name: t\nterms:\n  - en: doomer\n    zh: 末日论者\n    forbidden_en: 末世论者\n",
+        5,
+        "'末世论者' is Chinese (Chinese ones go in forbidden:)",
+    ),
+    (
+        "name: t\nterms:\n  - en: doomer\n    zh: 末日论者\n    forbidden_en: ''\n",
+        5,
+        "terms[1].forbidden_en is empty",
+    ),
+    (
+        "name: t\nterms:\n  - en: compute\n    zh: 算力\n    forms: verbs\n",
+        5,
+        "terms[1].forms is 'verbs'; expected one of: noun, all",
+    ),
+    (
+        "name: t\nterms:\n  - en: AI safety\n    zh: 人工智能安全\n    keep_parts:\n"
+        "      AGI: 人工智能\n",
+        6,
+        "keep_parts 'AGI' is not a word of its English form",
+    ),
+    (
+        "name: t\nterms:\n  - en: AI safety\n    zh: 人工智能安全\n    keep_parts:\n"
+        "      AI: 人工\n      safety: 保障\n",
+        7,
+        "keep_parts 'safety' stands for '保障', which is in none of its zh: renderings",
+    ),
+    (
+        "name: t\nterms:\n  - en: AI safety\n    zh: 人工智能安全\n    forbidden: AI安全\n"
+        "    keep_parts: {AI: 人工智能}\n",
+        6,
+        "keep_parts makes 'AI安全', which is forbidden",
+    ),
+    (
+        "name: t\nterms:\n  - en: AI safety\n    zh: 人工智能安全\n    keep_parts: [AI]\n",
+        5,
+        "terms[1].keep_parts must be a mapping",
+    ),
 ]
 
 
@@ -158,3 +203,35 @@ def test_readme_example_glossary_is_valid(tmp_path):
     assert by_name["foom"].gloss == ("智能爆炸",)
     assert by_name["agent"].single
     assert len(glossary.terms) > 50  # ai-safety's terms came in through extends
+
+
+def test_new_term_keys_load_and_survive_a_table_round_trip(tmp_path):
+    from bitext.check.glossary_io import glossary_from_table, glossary_to_table, glossary_to_yaml
+
+    path = write_glossary(
+        tmp_path,
+        "name: t\nterms:\n  - en: AI safety\n    zh: 人工智能安全\n    keep_parts: {AI: 人工智能}\n"
+        "  - en: doomer\n    zh: 末日论者\n    forbidden_en: [doomsayer, doom-monger]\n"
+        "  - en: benchmark\n    zh: 基准测试\n    forms: all\n",
+    )
+    glossary = bitext.load_glossary(path)
+    safety, doomer, benchmark = glossary.terms
+    assert safety.keep_parts == (("AI", "人工智能"),)
+    assert ("人工智能安全", "AI安全") in safety.composed()
+    assert doomer.forbidden_en == ("doomsayer", "doom-monger")
+    assert (benchmark.forms, doomer.forms) == ("all", "noun")
+    table = glossary_to_table(glossary)
+    assert "AI=人工智能" in table and "doomsayer|doom-monger" in table
+    back = glossary_from_table(table, tmp_path / "t.csv", name="t")
+    assert len(back.terms) == len(glossary.terms)
+    for term, read in zip(glossary.terms, back.terms, strict=True):
+        assert replace(term, origin=read.origin) == read
+    again = bitext.load_glossary(write_glossary(tmp_path, glossary_to_yaml(glossary), "y.yaml"))
+    assert [t.keep_parts for t in again.terms] == [t.keep_parts for t in glossary.terms]
+
+
+def test_table_keep_parts_cell_must_be_pairs(tmp_path):
+    from bitext.check.glossary_io import glossary_from_table
+
+    with pytest.raises(GlossaryError, match=r"t.csv:2: keep_parts cells are ENGLISH=中文"):
+        glossary_from_table("en,zh,keep_parts\nAI safety,人工智能安全,AI\n", "t.csv", name="t")

@@ -32,11 +32,24 @@ def chinese(
             ["Agents", "agent's"],
         ),
         (
-            Term(("benchmark",), ("基准",)),
+            Term(("benchmark",), ("基准",), forms="all"),
             "Benchmarking and benchmarked models.",
             ["Benchmarking", "benchmarked"],
         ),
-        (Term(("compute",), ("算力",)), "Computing needs compute.", ["Computing", "compute"]),
+        (Term(("benchmark",), ("基准",)), "Benchmarks, benchmarking.", ["Benchmarks"]),
+        # word forms, not prefixes: the noun compute is not in "computing power"
+        (Term(("compute",), ("算力",)), "Computing power needs compute.", ["compute"]),
+        (
+            Term(("compute",), ("算力",), forms="all"),
+            "Computing needs compute.",
+            ["Computing", "compute"],
+        ),
+        (
+            Term(("fine-tuning",), ("微调",), forms="all"),
+            "Fine-tune it; fine-tuned, fine tunes.",
+            ["Fine-tune", "fine-tuned", "fine tunes"],
+        ),
+        (Term(("fine-tuning",), ("微调",)), "Fine-tune it; fine-tunings.", ["fine-tunings"]),
         (
             Term(("fast take-off",), ("快速起飞",)),
             "A fast takeoff, a fast take off.",

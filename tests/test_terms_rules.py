@@ -97,7 +97,13 @@ def test_forbidden_inside_a_longer_word_is_not_reported_without_source_evidence(
     src = [["He hired a lawyer.", "The lawyer is busy."]]
     quiet = run(src, [["他请了一位代理人。", "律师很忙。"]], glossary=glossary)
     assert quiet == []
-    loud = run(src, [["他请了一位律师。", "代理很忙。"]], glossary=glossary)
+    # 代理 as a word of its own but no agent in the source: a general word (proxy), not reported
+    assert run(src, [["他请了一位律师。", "代理很忙。"]], glossary=glossary) == []
+    loud = run(
+        [["He hired a lawyer.", "The agent is busy."]],
+        [["他请了一位律师。", "代理很忙。"]],
+        glossary=glossary,
+    )
     assert rules_of(loud) == ["term-forbidden"]
 
 

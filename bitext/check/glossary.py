@@ -52,6 +52,15 @@ class Term:
     severity: Severity | None = None
     #: ``file:line`` where the term is defined, for messages.
     origin: str = ""
+    #: English renderings a translation from Chinese must not use (``doomsayer`` for 末日论者).
+    forbidden_en: tuple[str, ...] = ()
+    #: which word forms of the last English word match: ``noun`` (the word, its plural and
+    #: possessive: "compute" never matches "computing power") or ``all`` (verb forms too:
+    #: benchmarked, benchmarking; and for an -ing term, fine-tune/fine-tuned for fine-tuning).
+    forms: str = "noun"
+    #: (English part, the Chinese it stands for): a part of the term that may stay in English
+    #: inside a rendering ("AI safety": ("AI", "人工智能") accepts AI安全 for 人工智能安全).
+    keep_parts: tuple[tuple[str, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -63,6 +72,27 @@ class Term:
 
     def is_case_sensitive(self, form: str) -> bool:
         return is_acronym(form) if self.case_sensitive is None else self.case_sensitive
+
+    def composed(self) -> tuple[tuple[str, str], ...]:
+        """(approved rendering, the same with a kept English part) for every ``keep_parts``
+        entry, with and without a space between the Latin and the Han text (AI安全, AI 安全)."""
+        out: dict[tuple[str, str], None] = {}
+        for part, chinese in self.keep_parts:
+            for rendering in self.zh:
+                if chinese not in rendering:
+                    continue
+                for space in ("", " "):
+                    text = _join_kept(rendering, chinese, part, space)
+                    out.setdefault((rendering, text), None)
+        return tuple(out)
+
+
+def _join_kept(rendering: str, chinese: str, part: str, space: str) -> str:
+    """``rendering`` with ``chinese`` replaced by ``part``, ``space`` between it and Han text."""
+    before, _, after = rendering.partition(chinese)
+    left = space if before and not before[-1].isspace() else ""
+    right = space if after and not after[0].isspace() else ""
+    return f"{before}{left}{part}{right}{after}"
 
 
 @dataclass(frozen=True)
@@ -153,6 +183,11 @@ def _build_term(raw: dict[str, Any], index: int, lines: Lines, where: str) -> Te
         note=str(raw.get("note", "")).strip(),
         severity=Severity(raw["severity"]) if raw.get("severity") else None,
         origin=f"{where}:{line_of(lines, path)}",
+        forbidden_en=_texts(raw.get("forbidden_en")),
+        forms=str(raw.get("forms", "noun")),
+        keep_parts=tuple(
+            (str(k).strip(), str(v).strip()) for k, v in (raw.get("keep_parts") or {}).items()
+        ),
     )
 
     def fail(key: str, message: str) -> GlossaryError:
@@ -168,7 +203,47 @@ def _build_term(raw: dict[str, Any], index: int, lines: Lines, where: str) -> Te
     both = [r for r in term.forbidden if r in term.zh]
     if both:
         raise fail("forbidden", f"term {term.name!r}: {both[0]!r} is both approved and forbidden")
+    approved_en = {f.casefold() for f in (*term.en, *term.variants)}
+    both = [r for r in term.forbidden_en if r.casefold() in approved_en]
+    if both:
+        raise fail(
+            "forbidden_en", f"term {term.name!r}: {both[0]!r} is both an English form and forbidden"
+        )
+    han = [r for r in term.forbidden_en if _HAN.search(r)]
+    if han:
+        raise fail(
+            "forbidden_en",
+            f"term {term.name!r}: forbidden_en lists English renderings; {han[0]!r} is Chinese "
+            "(Chinese ones go in forbidden:)",
+        )
+    _check_keep_parts(term, lines, path, where)
     return term
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _check_keep_parts(term: Term, lines: Lines, path: tuple[Any, ...], where: str) -> None:
+    """Each kept part is a word of an English form, and stands for Chinese in a rendering."""
+    for part, chinese in term.keep_parts:
+        at = line_of(lines, (*path, "keep_parts", part))
+        word = re.compile(rf"(?<![A-Za-z0-9]){re.escape(part)}(?![A-Za-z0-9])")
+        if not any(word.search(form) for form in (*term.en, *term.variants)):
+            raise GlossaryError(
+                f"{where}:{at}: term {term.name!r}: keep_parts {part!r} is not a word of its "
+                f"English form ({' / '.join(term.en)})"
+            )
+        if not any(chinese in r for r in term.zh):
+            raise GlossaryError(
+                f"{where}:{at}: term {term.name!r}: keep_parts {part!r} stands for {chinese!r}, "
+                f"which is in none of its zh: renderings ({' / '.join(term.zh) or 'none'})"
+            )
+        clash = [text for _, text in term.composed() if text in term.forbidden]
+        if clash:
+            raise GlossaryError(
+                f"{where}:{at}: term {term.name!r}: keep_parts makes {clash[0]!r}, which is "
+                "forbidden"
+            )
 
 
 def _build(data: dict[str, Any], lines: Lines, path: Path) -> tuple[Glossary, list[str]]:

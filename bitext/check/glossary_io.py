@@ -28,9 +28,12 @@ COLUMNS = (
     "case_sensitive",
     "single",
     "severity",
+    "forbidden_en",
+    "forms",
+    "keep_parts",
     "note",
 )
-_LISTS = {"en", "zh", "forbidden", "gloss", "variants"}
+_LISTS = {"en", "zh", "forbidden", "forbidden_en", "gloss", "variants"}
 _BOOLS = {"keep", "case_sensitive", "single"}
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n", ""}
@@ -44,7 +47,7 @@ def term_data(term: Term) -> dict[str, Any]:
         return items[0] if len(items) == 1 else list(items)
 
     data: dict[str, Any] = {"en": one_or_list(term.en)}
-    for key in ("variants", "zh", "forbidden"):
+    for key in ("variants", "zh", "forbidden", "forbidden_en"):
         if getattr(term, key):
             data[key] = one_or_list(getattr(term, key))
     if term.keep:
@@ -57,6 +60,10 @@ def term_data(term: Term) -> dict[str, Any]:
         data["single"] = True
     if term.severity is not None:
         data["severity"] = term.severity.value
+    if term.forms != "noun":
+        data["forms"] = term.forms
+    if term.keep_parts:
+        data["keep_parts"] = dict(term.keep_parts)
     if term.note:
         data["note"] = term.note
     return data
@@ -97,6 +104,8 @@ def glossary_to_table(glossary: Glossary, delimiter: str = ",") -> str:
             value = data.get(column, "")
             if isinstance(value, list):
                 value = SEPARATOR.join(value)
+            elif isinstance(value, dict):
+                value = SEPARATOR.join(f"{k}={v}" for k, v in value.items())
             elif isinstance(value, bool):
                 value = "true" if value else "false"
             row.append(str(value))
@@ -108,6 +117,16 @@ def _cell(column: str, value: str, where: str) -> Any:
     value = value.strip()
     if column in _LISTS:
         return [v.strip() for v in value.split(SEPARATOR)] if value else None
+    if column == "keep_parts":
+        if not value:
+            return None
+        pairs = [item.partition("=") for item in value.split(SEPARATOR)]
+        bad = [k for k, eq, v in pairs if not eq or not k.strip() or not v.strip()]
+        if bad:
+            raise GlossaryError(
+                f"{where}: keep_parts cells are ENGLISH=中文 items separated by |, not {value!r}"
+            )
+        return {k.strip(): v.strip() for k, _, v in pairs}
     if column in _BOOLS:
         if value.lower() in _TRUE:
             return True

@@ -5,9 +5,16 @@ themselves only read this index. Each link of the alignment becomes a ``PairTerm
 forms found in its source segments and the renderings (and English forms) found in its target
 segments, so an n-m link is judged as one unit.
 
-Evidence rule, decided here once: when the pair's source has the term, a rendering counts even if
-it sits inside a longer Chinese word; without that evidence (term-forbidden on an unrelated
-sentence, term-unexpected) a Chinese hit must be a whole jieba word.
+The direction comes from the documents (``src.lang``), never from which side is English. For
+en->zh the source is matched for English forms and the translation for renderings; for zh->en
+the source is matched for approved Chinese renderings (whole jieba words: 推理 inside a longer
+word is no evidence) and English forms it keeps (foom), the translation for English forms and
+``forbidden_en`` renderings.
+
+Evidence rule, decided here once: a finding that says a rendering is *there* (forbidden,
+inconsistent, unexpected) stands on whole jieba words only (轰 inside 轰然巨响 is not 轰); a
+finding that says a term is *not* rendered (missing) is silenced by any hit of the term in the
+pair's translation, even one inside a longer word or swallowed by a longer term (``tgt_present``).
 """
 
 from __future__ import annotations
@@ -45,6 +52,8 @@ class PairTerms:
     tgt: tuple[Hit, ...]
     #: character span covering the link's target segments (None for a 1-0 link)
     tgt_span: tuple[int, int] | None
+    #: terms with any hit in the translation before overlaps were resolved (AI inside AI安全)
+    tgt_present: frozenset[int] = frozenset()
 
     @cached_property
     def src_terms(self) -> frozenset[int]:
@@ -63,12 +72,31 @@ class TermIndex:
 
     terms: TermSet
     pairs: tuple[PairTerms, ...]
+    #: "en-zh" (English source, Chinese translation) or "zh-en"
+    direction: str = "en-zh"
+
+    @property
+    def from_chinese(self) -> bool:
+        return self.direction == "zh-en"
 
     def term(self, index: int) -> Term:
         return self.terms.terms[index]
 
+    def approved(self, term: Term) -> tuple[str, ...]:
+        """What the translation may use for ``term``: its renderings, or its English forms."""
+        return term.en if self.from_chinese else term.zh
+
+    def preferred(self, term: Term) -> str:
+        return term.name if self.from_chinese else term.preferred
+
     def approves(self, pair: PairTerms, rendering: str) -> bool:
         """True when some term in the pair's source lists ``rendering`` as approved."""
+        if self.from_chinese:
+            folded = rendering.casefold()
+            return any(
+                folded in {f.casefold() for f in (*self.term(t).en, *self.term(t).variants)}
+                for t in pair.src_terms
+            )
         return any(rendering in self.terms.terms[t].zh for t in pair.src_terms)
 
 
@@ -76,19 +104,31 @@ def _glossaries(items: Iterable[Any]) -> tuple[Glossary, ...]:
     return load_glossaries(items)
 
 
+def direction_of(src: Document, tgt: Document) -> str:
+    """ "zh-en" when the source is Chinese and the translation is not, else "en-zh"."""
+    return "zh-en" if src.lang.startswith("zh") and not tgt.lang.startswith("zh") else "en-zh"
+
+
 def build_index(
     alignment: Alignment, src: Document, tgt: Document, glossaries: Sequence[Glossary]
 ) -> TermIndex:
     """Match every term of ``glossaries`` in both documents and group the hits by link."""
     terms = TermSet.from_glossaries(glossaries)
-    src_hits = terms.english_hits(_with_segments(src, alignment.src)) if terms.terms else []
-    tgt_hits = terms.target_hits(_with_segments(tgt, alignment.tgt)) if terms.terms else []
-    by_src: dict[int, list[Hit]] = {}
-    by_tgt: dict[int, list[Hit]] = {}
-    for hit in src_hits:
-        by_src.setdefault(hit.segment, []).append(hit)
-    for hit in tgt_hits:
-        by_tgt.setdefault(hit.segment, []).append(hit)
+    direction = direction_of(src, tgt)
+    src_doc, tgt_doc = _with_segments(src, alignment.src), _with_segments(tgt, alignment.tgt)
+    src_hits: list[Hit] = []
+    tgt_hits: list[Hit] = []
+    tgt_all: list[Hit] = []
+    if terms.terms and direction == "en-zh":
+        src_hits = terms.english_hits(src_doc)
+        tgt_hits, tgt_all = terms.chinese_hits(tgt_doc)
+    elif terms.terms:
+        resolved, _ = terms.chinese_hits(src_doc)
+        # evidence that the Chinese source has a term: an approved rendering as a whole word,
+        # or an English form it keeps; a forbidden rendering in an original is just a word
+        src_hits = [h for h in resolved if h.kind in ("zh", "en") and h.whole]
+        tgt_hits, tgt_all = terms.english_target_hits(tgt_doc)
+    s_hits, t_hits, t_all = (_by_segment(h) for h in (src_hits, tgt_hits, tgt_all))
     pairs = []
     for n, link in enumerate(alignment.links):
         span = None
@@ -98,12 +138,25 @@ def build_index(
         pairs.append(
             PairTerms(
                 link=n,
-                src=tuple(h for i in link.src for h in by_src.get(i, ())),
-                tgt=tuple(h for i in link.tgt for h in by_tgt.get(i, ())),
+                src=_of(s_hits, link.src),
+                tgt=_of(t_hits, link.tgt),
                 tgt_span=span,
+                tgt_present=frozenset(h.term for h in _of(t_all, link.tgt)),
             )
         )
-    return TermIndex(terms, tuple(pairs))
+    return TermIndex(terms, tuple(pairs), direction)
+
+
+def _by_segment(hits: list[Hit]) -> dict[int, list[Hit]]:
+    grouped: dict[int, list[Hit]] = {}
+    for hit in hits:
+        grouped.setdefault(hit.segment, []).append(hit)
+    return grouped
+
+
+def _of(grouped: dict[int, list[Hit]], segments: Sequence[int]) -> tuple[Hit, ...]:
+    """The hits of ``segments`` (sentence indices), in segment order."""
+    return tuple(h for i in segments for h in grouped.get(i, ()))
 
 
 def _with_segments(doc: Document, segments: tuple[Any, ...]) -> Document:

@@ -26,13 +26,16 @@ from functools import cache
 from pathlib import Path
 
 from ..document import Document, Segment
+from ..hygiene import repaired_with_offsets
 from .glossary import Glossary, Term, is_acronym
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _SEPARATOR = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")
 _VOWELS = set("aeiou")
 #: kinds of hit, in the order that wins when two hits of the same length overlap.
-KINDS = ("zh", "forbidden", "gloss", "en")
+#: ``abbr`` is an acronym the translation introduced beside its rendering (see
+#: ``introduce_acronyms``); it never competes in overlaps (it is assigned after them).
+KINDS = ("zh", "forbidden", "gloss", "en", "abbr")
 
 
 @dataclass(frozen=True)
@@ -113,21 +116,58 @@ def _spellings(word: str) -> list[str]:
     return sorted(out, key=lambda s: (-len(s), s))
 
 
-def _inflections(word: str) -> list[str]:
-    """The word and its -s/-es/-ed/-ing forms (some impossible ones too: they never match)."""
+def _inflections(word: str, forms: str = "noun") -> list[str]:
+    """The word's forms (some impossible ones too: they never match).
+
+    ``noun``: the word and its plural. ``all``: also -ed/-ing (with e-dropping, y->ied and
+    doubled consonants), and for a word that is itself an -ing/-ed form (fine-tuning), the verb
+    it comes from with its forms (fine-tune, fine-tunes, fine-tuned).
+    """
     if is_acronym(word):
         return [word, word + "s"] if not word.endswith("s") else [word]
     if not word.isalpha() or len(word) < 3:
         return [word]
+    out = _plurals(word)
+    if forms == "all":
+        out |= _verb_forms(word)
+        for base in _verb_bases(word):
+            out |= _verb_forms(base)
+    return sorted(out, key=lambda s: (-len(s), s))
+
+
+def _plurals(word: str) -> set[str]:
+    lower = word.lower()
+    out = {word, word + "s"}
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(word + "es")
+    if lower.endswith("y") and lower[-2] not in _VOWELS:
+        out.add(word[:-1] + "ies")
+    return out
+
+
+def _verb_forms(word: str) -> set[str]:
     out = {word, word + "s", word + "es", word + "ed", word + "ing"}
     lower = word.lower()
     if lower.endswith("e"):
         out |= {word[:-1] + "ing", word + "d"}
-    if lower.endswith("y") and lower[-2] not in _VOWELS:
+    if lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
         out |= {word[:-1] + "ies", word[:-1] + "ied"}
-    if lower[-1] not in _VOWELS | {"w", "x", "y"} and lower[-2] in _VOWELS:
+    if len(lower) > 1 and lower[-1] not in _VOWELS | {"w", "x", "y"} and lower[-2] in _VOWELS:
         out |= {word + word[-1] + "ing", word + word[-1] + "ed"}
-    return sorted(out, key=lambda s: (-len(s), s))
+    return out
+
+
+def _verb_bases(word: str) -> set[str]:
+    """Verbs an -ing/-ed word may come from: tuning -> tun, tune; running -> run."""
+    lower = word.lower()
+    for suffix in ("ing", "ed"):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            bases = {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                bases.add(stem[:-1])
+            return bases
+    return set()
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -135,7 +175,7 @@ def _alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
-def form_pattern(form: str, case_sensitive: bool) -> str:
+def form_pattern(form: str, case_sensitive: bool, forms: str = "noun") -> str:
     """A regex (no boundaries) for one English form with all its variants."""
     words = _SEPARATOR.split(form.strip())
     seps = _SEPARATOR.findall(form.strip())
@@ -143,7 +183,7 @@ def form_pattern(form: str, case_sensitive: bool) -> str:
     for i, word in enumerate(words):
         spellings = _spellings(word)
         if i == len(words) - 1:
-            spellings = [inf for s in spellings for inf in _inflections(s)]
+            spellings = [inf for s in spellings for inf in _inflections(s, forms)]
             spellings = sorted(set(spellings), key=lambda s: (-len(s), s))
         parts.append(_alternation(spellings))
         if i < len(seps):
@@ -156,13 +196,58 @@ def form_pattern(form: str, case_sensitive: bool) -> str:
 def term_regex(term: Term) -> re.Pattern[str]:
     """One compiled regex matching any English form of ``term`` on word boundaries."""
     forms = sorted({*term.en, *term.variants}, key=lambda f: (-len(f), f))
-    body = "|".join(form_pattern(f, term.is_case_sensitive(f)) for f in forms)
+    return _bounded(form_pattern(f, term.is_case_sensitive(f), term.forms) for f in forms)
+
+
+def forbidden_en_regex(term: Term) -> re.Pattern[str] | None:
+    """The forbidden English renderings of ``term`` (their plurals too), or None."""
+    if not term.forbidden_en:
+        return None
+    items = sorted(term.forbidden_en, key=lambda f: (-len(f), f))
+    return _bounded(
+        form_pattern(f, is_acronym(f) if term.case_sensitive is None else term.case_sensitive)
+        for f in items
+    )
+
+
+def _bounded(patterns: Iterable[str]) -> re.Pattern[str]:
+    body = "|".join(patterns)
     return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])")
+
+
+def form_of(term: Term, text: str) -> str:
+    """Which of the term's English forms (or variants) ``text`` is an occurrence of.
+
+    Patterns overlap (hyper-parameter's optional hyphen also matches hyperparameters), so of the
+    forms that match, the one sharing the longest start with ``text`` wins."""
+    folded = text.casefold()
+
+    def shared(form: str) -> int:
+        n = 0
+        for a, b in zip(form.casefold(), folded, strict=False):
+            if a != b:
+                break
+            n += 1
+        return n
+
+    matching = [
+        f
+        for f in (*term.en, *term.variants)
+        if _form_regex(f, term.is_case_sensitive(f), term.forms).fullmatch(text)
+    ]
+    return max(matching, key=shared) if matching else term.name
+
+
+@cache
+def _form_regex(form: str, case_sensitive: bool, forms: str) -> re.Pattern[str]:
+    return re.compile(form_pattern(form, case_sensitive, forms))
 
 
 # -- jieba -------------------------------------------------------------------------------------
 
 _jieba_lock = threading.Lock()
+#: words bitext added to its jieba tokenizer (glossary renderings), as opposed to jieba's own
+_ADDED: set[str] = set()
 
 
 @cache
@@ -189,12 +274,25 @@ def token_boundaries(text: str, words: Iterable[str]) -> set[int]:
         for word in words:
             if word not in tokenizer.FREQ or not tokenizer.FREQ[word]:
                 tokenizer.add_word(word)
+                _ADDED.add(word)
         bounds = {0}
         offset = 0
         for token in tokenizer.cut(text, HMM=False):
             offset += len(token)
             bounds.add(offset)
     return bounds
+
+
+def is_common_word(word: str) -> bool:
+    """True when ``word`` is in jieba's own dictionary: a general word of Chinese (监督, 推理,
+    幻觉, 越狱) with senses besides the glossary's, unlike a coined term (算力, 前沿模型).
+
+    A Chinese source using such a word is weak evidence of the term: in the zh->en gold sets
+    every term-missing on a correct translation came from one (越狱 "jail break" in a novel)."""
+    with _jieba_lock:
+        tokenizer = _tokenizer()
+        tokenizer.check_initialized()
+        return bool(tokenizer.FREQ.get(word)) and word not in _ADDED
 
 
 # -- matching a document -----------------------------------------------------------------------
@@ -244,8 +342,27 @@ class TermSet:
         hits = self._english(normalise_width(doc.text), doc.text)
         return _place(_resolve(hits), doc.segments)
 
+    def english_target_hits(self, doc: Document) -> tuple[list[Hit], list[Hit]]:
+        """An English translation (of a Chinese source): its English forms and forbidden English
+        renderings, overlaps resolved, and every hit before resolving (for "is it there")."""
+        text = normalise_width(doc.text)
+        hits = self._english(text, doc.text)
+        repaired, offsets = self._repaired(text)
+        for i, regex in enumerate(_forbidden_en(self.terms)):
+            if regex is None:
+                continue
+            for m in regex.finditer(repaired):
+                start, end = offsets[m.start()], offsets[m.end()]
+                hits.append(Hit(i, "forbidden", start, end, doc.text[start:end], m.group(), -1))
+        return _place(_resolve(hits), doc.segments), _place(hits, doc.segments)
+
     def target_hits(self, doc: Document) -> list[Hit]:
         """Renderings and English forms in the segments of a Chinese ``doc``, overlaps resolved."""
+        return self.chinese_hits(doc)[0]
+
+    def chinese_hits(self, doc: Document) -> tuple[list[Hit], list[Hit]]:
+        """Renderings and English forms in a Chinese ``doc``: overlaps resolved, and all of them
+        before resolving (a term swallowed by a longer one is still there), both judged by jieba."""
         text = normalise_width(doc.text)
         if self.traditional:
             text = to_simplified(text)
@@ -259,27 +376,39 @@ class TermSet:
                     hits.append(Hit(term, kind, start, end, doc.text[start:end], item, -1))
                 start = folded.find(key, start + 1)
         hits.extend(self._english(text, doc.text))
-        placed = _place(_resolve(hits), doc.segments)
-        return self._judge_words(placed, doc, text)
+        every = self._judge_words(_place(hits, doc.segments), doc, text)
+        kept = {(h.term, h.kind, h.start, h.end, h.rendering) for h in _resolve(every)}
+        placed = [h for h in every if (h.term, h.kind, h.start, h.end, h.rendering) in kept]
+        return introduce_acronyms(placed, doc.text), every
 
     def _english(self, text: str, original: str) -> list[Hit]:
         """Regex hits of every term whose anchors occur in ``text`` at all (a cheap prefilter
-        that keeps big glossaries fast: most terms are absent from any one document)."""
-        lowered = text.lower()
+        that keeps big glossaries fast: most terms are absent from any one document).
+
+        Matched on the repaired text (glued words split, "AIdoomersfear" -> "AI doomers fear")
+        and mapped back, so a hit's offsets are offsets into the user's file."""
+        repaired, offsets = self._repaired(text)
+        lowered = repaired.lower()
         hits = []
         for i, (anchors, regex) in enumerate(zip(_anchors(self.terms), self.regexes, strict=True)):
             if not any(a in lowered for a in anchors):
                 continue
-            for m in regex.finditer(text):
-                start, end = m.span()
+            for m in regex.finditer(repaired):
+                start, end = offsets[m.start()], offsets[m.end()]
                 hits.append(Hit(i, "en", start, end, original[start:end], self.terms[i].name, -1))
         return hits
 
+    def _repaired(self, text: str) -> tuple[str, tuple[int, ...]]:
+        return _repaired(text, _known_words(self.terms))
+
     def _judge_words(self, hits: list[Hit], doc: Document, text: str) -> list[Hit]:
-        """Mark Han hits that cut through a jieba token (``whole=False``)."""
-        if not any(_HAN.search(h.rendering) for h in hits):
+        """Mark Han hits that do not start and end on jieba token boundaries (``whole=False``).
+
+        Only approved renderings and glosses are added to jieba's dictionary: adding a forbidden
+        one (轰) would make jieba cut it out of the longer word it sits in (轰然巨响)."""
+        if not any(_HAN.search(h.text) for h in hits):
             return hits
-        words = sorted({key for _, _, _, key in self.renderings() if _HAN.search(key)})
+        words = _jieba_words(self.terms, self.traditional)
         bounds_of: dict[int, set[int]] = {}
         out = []
         for hit in hits:
@@ -292,6 +421,78 @@ class TermSet:
                 hit = replace(hit, whole=hit.start in bounds and hit.end in bounds)
             out.append(hit)
         return out
+
+
+#: what may stand between a rendering and the acronym the translator gives it in brackets:
+#: quotes and spaces, then an opening bracket ("递归式自我升级"(RSI), 通用人工智能（AGI）).
+_BEFORE_ACRONYM = re.compile(
+    r"[\s\"'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f]*[(\uff08]\s*"
+)
+_AFTER_ACRONYM = re.compile(r"\s*[)\uff09]")
+
+
+def introduce_acronyms(hits: list[Hit], text: str) -> list[Hit]:
+    """English acronym hits a translation introduced for itself become ``kind="abbr"``.
+
+    ``"递归式自我升级"(RSI)`` introduces RSI as the translator's short form of the term; after
+    that (in reading order) a bare RSI is that rendering, not English left untranslated. The
+    introducing hit itself stays ``en`` (its pair has the Chinese rendering beside it).
+    """
+    introduced: set[tuple[int, str]] = set()
+    last_rendering: dict[int, int] = {}
+    out = []
+    for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+        if hit.kind in ("zh", "forbidden") and _HAN.search(hit.text):
+            last_rendering[hit.term] = hit.end
+        elif hit.kind == "en" and is_acronym(hit.text):
+            key = (hit.term, hit.text.rstrip("s") if len(hit.text) > 2 else hit.text)
+            if key in introduced:
+                hit = replace(hit, kind="abbr")
+            elif hit.term in last_rendering:
+                before = _BEFORE_ACRONYM.fullmatch(text, last_rendering[hit.term], hit.start)
+                after = _AFTER_ACRONYM.match(text, hit.end)
+                if before and after:
+                    introduced.add(key)
+        out.append(hit)
+    return sorted(out, key=lambda h: (h.start, h.end, h.term))
+
+
+@cache
+def _known_words(terms: tuple[Term, ...]) -> frozenset[str]:
+    """Lower-case words of every English form and their plurals: words the glued-word repair
+    may split out although wordfreq rates them rare ("doomers")."""
+    words: set[str] = set()
+    for term in terms:
+        for form in (*term.en, *term.variants):
+            for word in _SEPARATOR.split(form.strip().lower()):
+                if word.isalpha() and len(word) >= 3:
+                    words |= {word, word + "s"}
+    return frozenset(words)
+
+
+_REPAIRED: dict[tuple[str, frozenset[str]], tuple[str, tuple[int, ...]]] = {}
+
+
+def _repaired(text: str, known: frozenset[str]) -> tuple[str, tuple[int, ...]]:
+    """The repaired copy of ``text`` and its offset map, remembered for the last few texts (a
+    document is matched by several hit kinds)."""
+    key = (text, known)
+    if key not in _REPAIRED:
+        if len(_REPAIRED) >= 4:
+            _REPAIRED.pop(next(iter(_REPAIRED)))
+        _REPAIRED[key] = repaired_with_offsets(text, known)
+    return _REPAIRED[key]
+
+
+@cache
+def _jieba_words(terms: tuple[Term, ...], traditional: bool) -> tuple[str, ...]:
+    keys = {key for _, kind, _, key in _renderings(terms, traditional) if kind != "forbidden"}
+    return tuple(sorted(k for k in keys if _HAN.search(k)))
+
+
+@cache
+def _forbidden_en(terms: tuple[Term, ...]) -> tuple[re.Pattern[str] | None, ...]:
+    return tuple(forbidden_en_regex(t) for t in terms)
 
 
 def _latin_bounded(text: str, start: int, end: int) -> bool:
@@ -315,6 +516,9 @@ def _renderings(
             for item in items:
                 key = _fold(normalise_width(item))
                 out.append((i, kind, item, to_simplified(key) if traditional else key))
+        for rendering, text in term.composed():
+            key = _fold(normalise_width(text))
+            out.append((i, "zh", rendering, to_simplified(key) if traditional else key))
     return tuple(out)
 
 

@@ -1,8 +1,10 @@
 """term-untranslated: a term that should be translated is left in English, or a ``keep: true``
 term (foom, p(doom)) was translated.
 
-A Latin rendering the glossary approves (AGI, LLM) is a rendering, not English left behind.
-A translated keep-term that is also forbidden is left to term-forbidden.
+A Latin rendering the glossary approves (AGI, LLM) is a rendering, not English left behind, and
+so is an acronym the translation introduced beside its rendering ("递归式自我升级"(RSI), then
+RSI: kind ``abbr``). A translated keep-term that is also forbidden is left to term-forbidden.
+For a Chinese source only the keep-term half applies (the translation is English anyway).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ class TermUntranslated(TermRule):
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         index = self.index(ctx)
         for pair in index.pairs:
-            yield from self._left_in_english(ctx, index, pair)
+            if not index.from_chinese:
+                yield from self._left_in_english(ctx, index, pair)
             yield from self._keep_translated(ctx, index, pair)
 
     def _left_in_english(
@@ -56,7 +59,13 @@ class TermUntranslated(TermRule):
             return
         for t in sorted(pair.src_terms):
             term = index.term(t)
-            if not term.keep or pair.tgt_of(t, "en", "forbidden"):
+            if not term.keep:
+                continue
+            if any(
+                h.term == t and (h.kind == "en" or h.whole)
+                for h in pair.tgt
+                if h.kind in ("en", "forbidden")
+            ):
                 continue
             src = pair.first_src(t)
             assert src is not None
