@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from ..config import DEFAULT_FAIL_ON, FAIL_ON
-from .console import check_output_path, err_console, print_warning, write_output
+from .console import check_output_path, err_console, expanded_inputs, print_warning, write_output
 from .options import CacheDirOpt, EncodingOpt, ForceOpt, ModelOpt, NoCacheOpt, OutputOpt
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "html")
@@ -77,8 +77,8 @@ def lint_command(
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
-    given = tuple(Path(item) for item in inputs or [])
-    check_output_path(output, force, given)
+    given = expanded_inputs(inputs or [], pair or [], [*(glossary or []), config])
+    check_output_path(output, force, (*given, *([baseline] if baseline else [])))
     check_output_path(write_baseline, force, given)
     reporter = _reporter(output_format)
     outcome = lint(

@@ -7,6 +7,7 @@ both files, the other side's position follows the message in brackets.
 from __future__ import annotations
 
 from ..check.finding import Finding
+from ..controls import visible
 from .base import Reporter
 
 
@@ -24,4 +25,5 @@ class TextReporter(Reporter):
     name = "text"
 
     def handle(self, finding: Finding) -> None:
-        self.parts.append(finding_line(finding) + "\n")
+        # a line for people (terminal, CI log): an ESC quoted from a file must not act there
+        self.parts.append(visible(finding_line(finding)) + "\n")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..lang import detect_lang
+from ..layout.lines import ZERO_WIDTH
 from .chinese import bracket_heading, split_chinese
 from .english import split_english
 
@@ -42,11 +43,16 @@ def paragraph_spans(text: str) -> list[Span]:
 
 
 def trim(text: str, start: int, end: int) -> Span | None:
-    """``(start, end)`` without surrounding whitespace, or None when nothing is left."""
+    """``(start, end)`` without surrounding whitespace, or None when nothing is left.
+
+    Also None for a span of only zero-width characters and whitespace (``\u200b`` lines pasted
+    from web pages): it is not a sentence. Elsewhere zero-width characters are kept as text."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if start < end and text[start] in ZERO_WIDTH and not text[start:end].strip(ZERO_WIDTH).strip():
+        return None
     return (start, end) if start < end else None
 
 
