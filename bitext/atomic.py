@@ -23,6 +23,11 @@ _REASONS = {
 }
 
 
+def os_error_reason(exc: OSError) -> str:
+    """A short reason a user can act on ("no space left on the device") for an OSError."""
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc) or type(exc).__name__)
+
+
 def _new_file_mode() -> int:
     """The mode ``open(path, "w")`` would give a new file (0o666 less the umask); mkstemp's
     temporary file is 0o600, which would make every output private to its writer."""
@@ -51,8 +56,7 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> None:
         os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
-        reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
-        raise OutputError(f"{shown}: cannot write: {reason}") from None
+        raise OutputError(f"{shown}: cannot write: {os_error_reason(exc)}") from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
@@ -64,4 +68,4 @@ def write_text_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> N
     write_bytes_atomic(path, text.encode(encoding))
 
 
-__all__ = ["write_bytes_atomic", "write_text_atomic"]
+__all__ = ["os_error_reason", "write_bytes_atomic", "write_text_atomic"]

@@ -20,7 +20,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from ..atomic import write_text_atomic
+from ..atomic import os_error_reason, write_text_atomic
 from ..controls import visible
 from ..errors import BitextError, BitextWarning, OutputError, UsageError
 
@@ -150,7 +150,7 @@ def write_output(text: str, output: Path | None) -> None:
             with open(output, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         except OSError as exc:
-            raise OutputError(f"{output}: cannot write ({exc.strerror or exc})") from None
+            raise OutputError(f"{output}: cannot write: {os_error_reason(exc)}") from None
         return
     write_text_atomic(output, text)
 
@@ -164,4 +164,4 @@ def _write_stdout(text: str) -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise OutputError(f"standard output: cannot write ({exc.strerror or exc})") from None
+        raise OutputError(f"standard output: cannot write: {os_error_reason(exc)}") from None

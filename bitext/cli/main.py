@@ -8,13 +8,13 @@ because CI reads exit 1 as "findings" and must never mistake a crash for them. `
 
 from __future__ import annotations
 
-import errno
 import importlib
 import os
 import sys
 
 import typer
 
+from ..atomic import os_error_reason
 from ..errors import BitextError
 from ..version import __version__
 from .console import print_error, warnings_as_lines
@@ -65,7 +65,7 @@ def _root(
 
     Example: [bold]bitext align examples/article.en.txt examples/article.zh.txt[/bold]
     """
-    _state["debug"] = debug
+    _state["debug"] = debug or _debug_env()
 
 
 for _name in COMMAND_MODULES:
@@ -82,11 +82,8 @@ def _debug_env() -> bool:
 
 def _os_error_line(exc: OSError) -> str:
     """``name: reason`` for an OSError nobody turned into a ``BitextError``."""
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    if exc.errno == errno.ENOSPC:
-        reason = "no space left on the device"
-    name = exc.filename if exc.filename is not None else "output"
-    return f"{name}: {reason}"
+    name = exc.filename if exc.filename is not None else "a file"
+    return f"{name}: {os_error_reason(exc)}"
 
 
 def _internal_error_line(exc: BaseException) -> str:

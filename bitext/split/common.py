@@ -45,14 +45,12 @@ def paragraph_spans(text: str) -> list[Span]:
 def trim(text: str, start: int, end: int) -> Span | None:
     """``(start, end)`` without surrounding whitespace, or None when nothing is left.
 
-    Also None for a span of only zero-width characters and whitespace (``\u200b`` lines pasted
-    from web pages): it is not a sentence. Elsewhere zero-width characters are kept as text."""
-    while start < end and text[start].isspace():
+    Zero-width characters at the edges go too, as in ``layout.lines.trim``: a line of only
+    ``\u200b`` (pasted from a web page) is not a sentence, nor part of the next one."""
+    while start < end and (text[start].isspace() or text[start] in ZERO_WIDTH):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ZERO_WIDTH):
         end -= 1
-    if start < end and text[start] in ZERO_WIDTH and not text[start:end].strip(ZERO_WIDTH).strip():
-        return None
     return (start, end) if start < end else None
 
 
