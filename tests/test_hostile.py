@@ -151,6 +151,12 @@ def test_glob_expansion_is_compared_too(tmp_path) -> None:
     assert "input" in line and "refusing to overwrite" in line
 
 
+def test_glossary_export_onto_its_own_file_is_refused(tmp_path) -> None:
+    (tmp_path / "g.yaml").write_text("name: g\nterms:\n  - {en: a, zh: b}\n", encoding="utf-8")
+    args = ("glossary", "export", "g.yaml", "--format", "csv", "-o", "g.yaml", "--force")
+    assert "input" in refused(tmp_path, *args)
+
+
 # -- 2. writes are atomic -------------------------------------------------------------------------
 
 
