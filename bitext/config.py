@@ -82,7 +82,8 @@ def _tool_table(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
     """``[tool]`` of a TOML file; ``tool = 5`` or ``tool = "bitext"`` is a ConfigError."""
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
-        kind = "a list" if isinstance(tool, list) else f"a {type(tool).__name__} value"
+        kinds = {bool: "true/false", int: "a number", float: "a number", str: "a string"}
+        kind = kinds.get(type(tool), "a list" if isinstance(tool, list) else "a value")
         raise ConfigError(f"{path}: 'tool' must be a table ([tool.NAME] sections), not {kind}")
     return tool
 
