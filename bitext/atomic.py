@@ -18,12 +18,30 @@ _REASONS = {
     errno.EACCES: "permission denied",
     errno.EPERM: "permission denied",
     errno.EDQUOT: "disk quota exceeded",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EISDIR: "it is a directory",
 }
+
+
+def os_error_reason(exc: OSError) -> str:
+    """A short reason a user can act on ("no space left on the device") for an OSError."""
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc) or type(exc).__name__)
+
+
+def _new_file_mode() -> int:
+    """The mode ``open(path, "w")`` would give a new file (0o666 less the umask); mkstemp's
+    temporary file is 0o600, which would make every output private to its writer."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once; on failure the old file stays intact."""
-    target = Path(path)
+    target = shown = Path(path)
+    if target.is_symlink():
+        # replace the file the link points to, and keep the link, as writing through it would
+        target = Path(os.path.realpath(target))
     tmp_name: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -32,14 +50,13 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+        with contextlib.suppress(OSError):
+            mode = target.stat().st_mode & 0o7777 if target.exists() else _new_file_mode()
+            os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
-        reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
-        raise OutputError(f"{target}: cannot write: {reason}") from None
+        raise OutputError(f"{shown}: cannot write: {os_error_reason(exc)}") from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
@@ -51,4 +68,4 @@ def write_text_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> N
     write_bytes_atomic(path, text.encode(encoding))
 
 
-__all__ = ["write_bytes_atomic", "write_text_atomic"]
+__all__ = ["os_error_reason", "write_bytes_atomic", "write_text_atomic"]

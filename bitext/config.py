@@ -23,7 +23,10 @@ z-threshold = 3.0
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +34,7 @@ from typing import Any
 
 from .check.finding import Severity
 from .check.rules.base import RULES
-from .errors import ConfigError
+from .errors import BitextWarning, ConfigError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -70,22 +73,65 @@ def find_config(start: str | Path) -> Path | None:
         if candidate.is_file():
             return candidate
         candidate = folder / "pyproject.toml"
-        if candidate.is_file() and "bitext" in _read_toml(candidate).get("tool", {}):
+        if candidate.is_file() and "bitext" in _tool_table(_read_toml(candidate), candidate):
             return candidate
     return None
 
 
+def _tool_table(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
+    """``[tool]`` of a TOML file; ``tool = 5`` or ``tool = "bitext"`` is a ConfigError."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        kinds = {bool: "true/false", int: "a number", float: "a number", str: "a string"}
+        kind = kinds.get(type(tool), "a list" if isinstance(tool, list) else "a value")
+        raise ConfigError(f"{path}: 'tool' must be a table ([tool.NAME] sections), not {kind}")
+    return tool
+
+
+class ConfigPermissionWarning(BitextWarning):
+    """A config file in use that someone else could have written."""
+
+
+def unsafe_config_warning(path: str | Path) -> str | None:
+    """A warning when ``path`` is owned by another user and group- or world-writable.
+
+    A ``.bitext.toml`` found in a parent folder (``/tmp``, a shared checkout) silently sets
+    ``fail-on`` and ``ignore``; if another account owns it and others may write to it, the
+    settings may be nobody's choice. None when the file is ours, or writable by its owner only.
+    """
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not hasattr(os, "geteuid") or info.st_uid == os.geteuid():
+        return None
+    if not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return None
+    who = "anyone" if info.st_mode & stat.S_IWOTH else "its group"
+    return (
+        f"{path}: config in use is owned by another user (uid {info.st_uid}) and {who} can "
+        "write to it; check its settings, or pass --config"
+    )
+
+
 def load_config(path: str | Path) -> LintConfig:
-    """Read and validate one config file (``pyproject.toml`` or a ``.bitext.toml``)."""
+    """Read and validate one config file (``pyproject.toml`` or a ``.bitext.toml``).
+
+    Warns (``ConfigPermissionWarning``) when the file could have been written by someone else.
+    """
     path = Path(path)
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found")
     data = _read_toml(path)
     if path.name == "pyproject.toml" or "tool" in data:
-        data = data.get("tool", {}).get("bitext", {})
+        data = _tool_table(data, path).get("bitext", {})
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: [tool.bitext] must be a table")
-    return parse_config(data, source=str(path), base_dir=path.parent)
+    config = parse_config(data, source=str(path), base_dir=path.parent)
+    warning = unsafe_config_warning(path)
+    if warning:
+        warnings.warn(warning, ConfigPermissionWarning, stacklevel=2)
+    return config
 
 
 def resolve_config(

@@ -308,26 +308,48 @@ def parse_glossary_data(
     return _build(data, lines, Path(where))
 
 
-def _load(path: Path, stack: tuple[Path, ...]) -> Glossary:
+#: Longest ``extends:`` chain followed. Real glossaries extend one or two others (a team's
+#: terms on top of a shipped one); a chain this long is a mistake or a trap.
+MAX_EXTENDS_DEPTH = 16
+
+
+def _load(path: Path, stack: tuple[Path, ...], memo: dict[Path, Glossary]) -> Glossary:
+    """Load ``path`` and what it extends; ``memo`` holds every file already loaded in this
+    call by resolved path, so one file named six ways, six levels deep, is read once (it was
+    read 6^5 times, for two minutes), and ``stack`` the chain above, so a cycle is an error."""
+    resolved = path.resolve()
+    if resolved in memo:
+        return memo[resolved]
     data, lines = read_yaml(path)
     glossary, extends = parse_glossary_data(data, path, lines)
     merged: Glossary | None = None
+    done: set[Path] = set()
     for ref in extends:
         line = line_of(lines, ("extends",))
         try:
             base_path = resolve_glossary(ref, path.parent)
         except GlossaryError as exc:
             raise GlossaryError(f"{path}:{line}: extends {exc}") from None
-        if base_path.resolve() in stack:
+        base_resolved = base_path.resolve()
+        if base_resolved in stack:
             raise GlossaryError(f"{path}:{line}: extends {ref!r}, which extends this file again")
-        base = _load(base_path, (*stack, base_path.resolve()))
+        if base_resolved in done:
+            continue  # the same file under another spelling: merging it again changes nothing
+        done.add(base_resolved)
+        if len(stack) >= MAX_EXTENDS_DEPTH:
+            raise GlossaryError(
+                f"{path}:{line}: extends: chain longer than {MAX_EXTENDS_DEPTH} files"
+            )
+        base = _load(base_path, (*stack, base_resolved), memo)
         if base.traditional != glossary.traditional:
             raise GlossaryError(
                 f"{path}:{line}: extends {ref!r}, whose target is {base.target}, not "
                 f"{glossary.target}"
             )
         merged = base if merged is None else _merge(merged, base)
-    return glossary if merged is None else _merge(merged, glossary)
+    result = glossary if merged is None else _merge(merged, glossary)
+    memo[resolved] = result
+    return result
 
 
 def load_glossary(path_or_name: str | Path | Glossary) -> Glossary:
@@ -338,7 +360,7 @@ def load_glossary(path_or_name: str | Path | Glossary) -> Glossary:
     if isinstance(path_or_name, Glossary):
         return path_or_name
     path = resolve_glossary(path_or_name)
-    return _load(path, (path.resolve(),))
+    return _load(path, (path.resolve(),), {})
 
 
 def load_glossaries(items: Iterable[Glossary | str | Path]) -> tuple[Glossary, ...]:

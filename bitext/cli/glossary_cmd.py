@@ -97,7 +97,7 @@ def export_table(
 
     if table_format is not None and table_format not in ("csv", "tsv"):
         raise UsageError(f"--format {table_format}: choose csv or tsv")
-    check_output_path(output, force)
+    check_output_path(output, force, (glossary_ref,))
     glossary = load_glossary(glossary_ref)
     if table_format:
         delimiter = "," if table_format == "csv" else "\t"
@@ -135,7 +135,7 @@ def terms(
 
     if len(files) not in (1, 2):
         raise UsageError("bitext terms takes one bilingual file or two files")
-    check_output_path(write, force, tuple(files))
+    check_output_path(write, force, (*files, *(glossary or ())))
     loaded = load_glossaries(glossary or ())
     aligned = align_files(files, model=model, cache_dir=cache_dir, use_cache=not no_cache)
     candidates = discover_terms(aligned.alignment, loaded, min_count=min_count)

@@ -13,7 +13,7 @@ from ..check.rules.base import RULES
 from ..config import DEFAULT_FAIL_ON, FAIL_ON
 from ..options import PipelineOptions
 from ..report.formats import LINT_FORMATS
-from .console import check_output_path, err_console, print_warning, write_output
+from .console import check_output_path, err_console, expanded_inputs, print_warning, write_output
 from .options import CheckChoice, ForceOpt, OutputOpt, check_options, pipeline_options
 from .progress import say_config, stage_progress
 
@@ -94,8 +94,8 @@ def lint_command(
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
-    given = tuple(Path(item) for item in inputs or [])
-    check_output_path(output, force, given)
+    given = expanded_inputs(inputs or [], pair or [], [*checks.glossaries, checks.config])
+    check_output_path(output, force, (*given, *([baseline] if baseline else [])))
     check_output_path(write_baseline, force, given)
     reporter = _reporter(output_format)
 

@@ -1,16 +1,20 @@
 """Builds the typer app from one module per command group and runs it.
 
-``main(argv) -> int`` never raises for a user mistake: a ``BitextError`` or a usage error
-becomes one ``Error:`` line on stderr and exit code 2; ``--debug`` shows the traceback instead.
+``main(argv) -> int`` never raises: a ``BitextError`` or a usage error becomes one ``Error:``
+line on stderr and exit code 2, and so does anything unexpected (``Error: internal error: …``),
+because CI reads exit 1 as "findings" and must never mistake a crash for them. ``--debug`` or
+``BITEXT_DEBUG=1`` lets the exception through, traceback and all.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import typer
 
+from ..atomic import os_error_reason
 from ..errors import BitextError
 from ..version import __version__
 from .console import print_error, warnings_as_lines
@@ -61,7 +65,7 @@ def _root(
 
     Example: [bold]bitext align examples/article.en.txt examples/article.zh.txt[/bold]
     """
-    _state["debug"] = debug
+    _state["debug"] = debug or _debug_env()
 
 
 for _name in COMMAND_MODULES:
@@ -91,10 +95,67 @@ typer.core.TyperOption.display_type_rich = _flag_type(  # type: ignore[method-as
 )
 
 
+#: set to 1 (or anything but 0/empty) to see tracebacks, as ``--debug`` does.
+DEBUG_ENV = "BITEXT_DEBUG"
+
+
+def _debug_env() -> bool:
+    return os.environ.get(DEBUG_ENV, "").strip() not in ("", "0")
+
+
+def _os_error_line(exc: OSError) -> str:
+    """``name: reason`` for an OSError nobody turned into a ``BitextError``."""
+    name = exc.filename if exc.filename is not None else "a file"
+    return f"{name}: {os_error_reason(exc)}"
+
+
+def _internal_error_line(exc: BaseException) -> str:
+    detail = str(exc).strip().splitlines()
+    first = detail[0] if detail else ""
+    text = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+    if len(text) > 300:
+        text = text[:297] + "..."
+    return f"internal error: {text} (run with {DEBUG_ENV}=1 or --debug for the traceback)"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    _state["debug"] = "--debug" in args
+    _state["debug"] = "--debug" in args or _debug_env()
+    try:
+        return _main(args)
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 0
+    except MemoryError:
+        if _state["debug"]:
+            raise
+        message = "out of memory (an input or glossary too large for this machine?)"
+    except OSError as exc:
+        if _state["debug"]:
+            raise
+        message = _os_error_line(exc)
+    except Exception as exc:
+        if _state["debug"]:
+            raise
+        message = _internal_error_line(exc)
+    # printed only here, after the except block has dropped the exception and with it the
+    # frames (and the data) it kept alive: after a MemoryError there is room again.
+    print_error(message)
+    return 2
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe (``bitext ... | head``), point stdout at /dev/null so Python's exit
+    flush does not print "Exception ignored ... BrokenPipeError"."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _main(args: list[str]) -> int:
     command = typer.main.get_command(app)
     _tidy_help(command)
     try:
@@ -116,8 +177,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print_error("interrupted")
         return 130
-    except BrokenPipeError:
-        return 0
     return result if isinstance(result, int) else 0
 
 

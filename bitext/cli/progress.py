@@ -12,8 +12,6 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from rich.markup import escape
-
 from .console import err_console
 
 #: a run still going after this many seconds gets a progress bar (the issue's "~2 s").
@@ -82,7 +80,7 @@ def say_config(config: Any) -> None:
     """Name the config file in use on stderr (nothing when none is)."""
     path = getattr(config, "path", None)
     if path:
-        err_console.print(f"[dim]config: {escape(str(path))}[/dim]", highlight=False)
+        err_console.print(f"config: {path}", style="dim", highlight=False)
 
 
 __all__ = ["PROGRESS_AFTER_S", "reading_warnings", "say_config", "stage_progress"]

@@ -14,7 +14,7 @@ import typer
 
 from ..errors import UsageError
 from ..options import PipelineOptions
-from .console import check_output_path, err_console, print_warning, write_output
+from .console import check_output_path, err_console, expanded_inputs, print_warning, write_output
 from .options import CheckChoice, ForceOpt, OutputOpt, check_options, pipeline_options
 from .progress import say_config, stage_progress
 
@@ -63,7 +63,9 @@ def report(
         raise UsageError("the review page is an HTML file: pass -o review.html (or pipe it)")
     if open_page and (output is None or str(output) == "-"):
         raise UsageError("--open needs -o FILE")
-    check_output_path(output, force, paths)
+    check_output_path(
+        output, force, expanded_inputs(paths, (), [*checks.glossaries, checks.config])
+    )
     # the same library call as `bitext lint`: same config, rules, glossaries, same findings
     with stage_progress() as progress:
         outcome = lint(

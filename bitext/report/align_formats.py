@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..aligned import AlignedDocuments
+from ..controls import visible, xml_strip
 from ..document import Document, Segment
 from ..errors import UsageError
 from ..signature import short_signature
@@ -256,8 +257,13 @@ def render_tmx(result: AlignedDocuments) -> Rendered:
             tuv = ET.SubElement(tu, "tuv", {xml_lang: tag})
             ET.SubElement(tuv, "seg").text = text
     ET.indent(root)
-    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+    # XML 1.0 allows no C0 control but tab/LF/CR, not even escaped: they are dropped (a mark
+    # would become part of the translation memory) and counted in a note.
+    xml, dropped = xml_strip(ET.tostring(root, encoding="unicode"))
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + xml
     notes = []
+    if dropped:
+        notes.append(f"tmx: removed {dropped} control characters that XML cannot hold")
     if left_out:
         notes.append(f"tmx: left out {left_out} links with no counterpart (1-0/0-1)")
     if result.unpaired:
@@ -309,7 +315,7 @@ def table_renderable(result: AlignedDocuments):
             if at is None:
                 return Text(empty, style="bold magenta")
             # Chinese has no spaces to wrap at: break between characters, by kinsoku rules
-            return CJKText.assemble(text, "\n", (f"{at.line}:{at.column}", "dim"))
+            return CJKText.assemble(visible(text), "\n", (f"{at.line}:{at.column}", "dim"))
 
         if r.kind == "unpaired":
             table.add_row(

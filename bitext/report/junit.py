@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from ..check.finding import Finding
+from ..controls import xml_visible
 from .base import LintResult, Reporter
 from .text import finding_line
 
@@ -60,5 +61,7 @@ class JunitReporter(Reporter):
         root.set("failures", str(failures))
         root.set("errors", "0")
         ET.indent(root)
-        xml = ET.tostring(root, encoding="unicode", xml_declaration=False)
+        # ElementTree writes control characters raw, and XML 1.0 allows none (not even as
+        # &#27;): shown as visible marks instead, so CI can still parse the report.
+        xml = xml_visible(ET.tostring(root, encoding="unicode", xml_declaration=False))
         self.parts.append('<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n")

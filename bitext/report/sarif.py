@@ -12,6 +12,7 @@ import importlib
 import json
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 from ..check.finding import Finding, Location, Severity
 from ..check.rules.base import RULES
@@ -44,9 +45,12 @@ def rule_metadata(rule_id: str) -> dict[str, Any]:
 
 
 def artifact_uri(path: str) -> str:
-    """Relative paths stay relative (with ``/``); absolute ones become ``file://`` URIs."""
+    """Relative paths stay relative (with ``/``); absolute ones become ``file://`` URIs.
+
+    Both are percent-encoded (RFC 3986): ``my #1 doc%.en.txt`` is ``my%20%231%20doc%25.en.txt``,
+    since a raw ``#`` starts a fragment and a raw ``%`` an escape in every SARIF viewer."""
     pure = PurePath(path)
-    return pure.as_uri() if pure.is_absolute() else pure.as_posix()
+    return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix(), safe="/")
 
 
 class SarifReporter(Reporter):

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from ..check.finding import Finding
 from ..check.rules.base import RULES
+from ..controls import visible
 from .base import LintResult, Reporter
 
 #: findings of one rule and message shown per file before the rest are counted (issue 18).
@@ -49,13 +50,13 @@ class TextReporter(Reporter):
 
     def handle(self, finding: Finding) -> None:
         if not self.options.get("group", True):
-            self.parts.append(finding_line(finding) + "\n")
+            self.parts.append(visible(finding_line(finding)) + "\n")
             return
         key = group_key(finding)
         self.seen[key] += 1
         shown = self.seen[key]
         if shown <= GROUP_SHOWN:
-            self.parts.append(finding_line(finding) + "\n")
+            self.parts.append(visible(finding_line(finding)) + "\n")
         if shown == GROUP_SHOWN and self.totals[key] > GROUP_SHOWN:
             more = self.totals[key] - GROUP_SHOWN
             self.parts.append(f"  … and {more} more like this ({finding.rule})\n")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..lang import detect_lang
+from ..layout.lines import ZERO_WIDTH
 from .chinese import bracket_heading, split_chinese
 from .english import split_english
 
@@ -42,10 +43,13 @@ def paragraph_spans(text: str) -> list[Span]:
 
 
 def trim(text: str, start: int, end: int) -> Span | None:
-    """``(start, end)`` without surrounding whitespace, or None when nothing is left."""
-    while start < end and text[start].isspace():
+    """``(start, end)`` without surrounding whitespace, or None when nothing is left.
+
+    Zero-width characters at the edges go too, as in ``layout.lines.trim``: a line of only
+    ``\u200b`` (pasted from a web page) is not a sentence, nor part of the next one."""
+    while start < end and (text[start].isspace() or text[start] in ZERO_WIDTH):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ZERO_WIDTH):
         end -= 1
     return (start, end) if start < end else None
 
