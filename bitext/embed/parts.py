@@ -255,10 +255,11 @@ class PartsModel:
 
         One product for all rows, so a row's last bits depend on the others (fine for the
         aligner's spans: the same document gives the same rows). Threads only for many rows
-        (``_HEAD_THREADS_MIN_ROWS``); ``few`` keeps the caller's thread count whatever."""
-        if few or len(pooled) < _HEAD_THREADS_MIN_ROWS:
+        (``_HEAD_THREADS_MIN_ROWS``), else one; ``few`` keeps the caller's thread count (the
+        aligner's search sets one)."""
+        if few:
             return self._finish(pooled, count, np.matmul)
-        with blas_threads(self.threads):
+        with blas_threads(self.threads if len(pooled) >= _HEAD_THREADS_MIN_ROWS else 1):
             return self._finish(pooled, count, np.matmul)
 
     def finish_each(self, pooled: np.ndarray, count: np.ndarray) -> np.ndarray:
