@@ -73,6 +73,8 @@ _BUSY_TIMEOUT_S = 30.0
 #: not span pages; in 16 KB pages a 10.3 KB row left 6 KB of its page empty (issue 19 measured
 #: 8-14 KB a sentence). Must be set before the first table exists.
 _PAGE_SIZE = 65536
+#: WAL pages between checkpoints (see ``_prepare``)
+_WAL_PAGES = 64
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA_V1 = """
@@ -339,7 +341,8 @@ class EmbeddingCache:
                     self._model_ids.pop(key, None)
                     raise
                 self._written += sum(len(b) for b in blobs)
-                if not self._checked or self._written >= _CHECK_EVERY_BYTES:
+                every = min(_CHECK_EVERY_BYTES, self.max_bytes // 16)
+                if not self._checked or self._written >= every:
                     self._checked, self._written = True, 0
                     self._prune_if_over(conn)
         except ForeignFile as exc:
@@ -653,6 +656,10 @@ def _prepare(conn: sqlite3.Connection) -> None:
             if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")  # safe in WAL; a cache can lose a commit
+            # checkpoint every 64 pages (4 MB at 64 KB a page; SQLite's 1,000 would be 64 MB
+            # of WAL beside the cache) and keep the WAL file below that once checkpointed
+            conn.execute(f"PRAGMA wal_autocheckpoint={_WAL_PAGES}")
+            conn.execute(f"PRAGMA journal_size_limit={_WAL_PAGES * _PAGE_SIZE}")
             return
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
