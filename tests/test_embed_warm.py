@@ -67,7 +67,7 @@ def test_a_sentence_is_the_same_bytes_alone_in_a_batch_and_from_the_cache(tmp_pa
     bare = get_encoder(use_cache=False)
     batch_vectors = bare.encode(TEXTS)
     batch_parts = bare.encode_parts(TEXTS).rows
-    shuffled = TEXTS[::-1][:5] + ["Another sentence that shares the batch."]
+    shuffled = [*TEXTS[::-1][:5], "Another sentence that shares the batch."]
     for i, text in enumerate(TEXTS):
         assert np.array_equal(bare.encode([text])[0], batch_vectors[i])
         assert np.array_equal(bare.encode_parts([text]).rows[0], batch_parts[i])

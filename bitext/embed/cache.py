@@ -355,11 +355,22 @@ class EmbeddingCache:
         opens a file that is not a bitext cache."""
         size = self._size_on_disk()
         kind, reason = _classify(self.path)
-        base = {"path": self.path, "size_bytes": size, "max_bytes": self.max_bytes}
+
+        def made(
+            models: tuple[ModelEntries, ...] = (),
+            error: str | None = None,
+            foreign: str | None = None,
+        ) -> CacheInfo:
+            entries = sum(m.entries for m in models)
+            exists = kind != "missing"
+            return CacheInfo(
+                self.path, exists, size, entries, models, error, foreign, self.max_bytes
+            )
+
         if kind == "missing":
-            return CacheInfo(exists=False, entries=0, models=(), **base)
+            return made()
         if kind == "foreign":
-            return CacheInfo(exists=True, entries=0, models=(), foreign=reason, **base)
+            return made(foreign=reason)
         try:
             with self._lock:
                 conn = self._connection()
@@ -367,12 +378,11 @@ class EmbeddingCache:
                     "SELECT m.signature, m.dimension, COUNT(e.model_id) FROM models m "
                     "LEFT JOIN embeddings e ON e.model_id = m.id GROUP BY m.id ORDER BY m.id"
                 ).fetchall()
-            models = tuple(ModelEntries(json.loads(sig), dim, n) for sig, dim, n in rows)
+            return made(tuple(ModelEntries(json.loads(sig), dim, n) for sig, dim, n in rows))
         except ForeignFile as exc:
-            return CacheInfo(exists=True, entries=0, models=(), foreign=str(exc), **base)
+            return made(foreign=str(exc))
         except (sqlite3.Error, OSError, ValueError) as exc:
-            return CacheInfo(exists=True, entries=0, models=(), error=_describe(exc), **base)
-        return CacheInfo(exists=True, entries=sum(m.entries for m in models), models=models, **base)
+            return made(error=_describe(exc))
 
     def clear(self) -> CacheInfo:
         """Delete the cache file (and its WAL files); return what was there before.
