@@ -467,6 +467,8 @@ class EmbeddingCache:
             if kind == "missing" and not create:
                 raise FileNotFoundError(f"{self.path} does not exist")
             if create:
+                if self.directory.exists() and not self.directory.is_dir():
+                    raise OSError(f"the cache folder {self.directory} is a file, not a folder")
                 self.directory.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(
                 self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -583,9 +585,11 @@ class EmbeddingCache:
 
     def _disable(self, exc: BaseException) -> None:
         self.disabled_reason = _describe(exc)
+        # advise deleting only a file that is ours to delete
+        advice = " `bitext cache clear` deletes it." if classify_file(self.path) == "ours" else ""
         warnings.warn(
             f"embedding cache {self.path} cannot be used ({self.disabled_reason}); "
-            "carrying on without it. `bitext cache clear` deletes it.",
+            f"carrying on without it.{advice}",
             CacheWarning,
             stacklevel=5,
         )
