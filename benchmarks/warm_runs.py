@@ -60,6 +60,17 @@ def median_wall(rounds: int, *args: str | Path, cache: Path | None = None) -> fl
     return statistics.median(bitext(*args, cache=cache)[0] for _ in range(rounds))
 
 
+def against_version(rounds: int, *args: str | Path, cache: Path) -> tuple[float, float]:
+    """Median walls of ``bitext ARGS`` and of ``bitext --version``, run alternately so that
+    a busy neighbour slows both alike (on the shared 2-core box --version alone varied from
+    0.17 to 0.84 s within minutes)."""
+    runs, versions = [], []
+    for _ in range(rounds):
+        versions.append(bitext("--version")[0])
+        runs.append(bitext(*args, cache=cache)[0])
+    return statistics.median(runs), statistics.median(versions)
+
+
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
 
@@ -119,7 +130,8 @@ def main() -> None:
         _, no_cache = bitext(*jsonl, "--no-cache")
         cold_s, cold = bitext(*jsonl, cache=cache)
         _, warm = bitext(*jsonl, cache=cache)
-        warm_s = median_wall(rounds, "align", *EXAMPLE, cache=cache)
+        warm_s, version = against_version(rounds, "align", *EXAMPLE, cache=cache)
+        print(f"bitext --version (alternating)       {version:6.2f} s")
         same = no_cache == cold == warm
         print(f"example align: cold                  {cold_s:6.2f} s")
         print(
@@ -134,7 +146,8 @@ def main() -> None:
         pair = hundred_paragraphs(tmp_path)
         cache = tmp_path / "c2"
         cold_s = bitext("lint", *pair, cache=cache)[0]
-        warm_s = median_wall(rounds, "lint", *pair, cache=cache)
+        warm_s, version = against_version(rounds, "lint", *pair, cache=cache)
+        print(f"bitext --version (alternating)       {version:6.2f} s")
         n_par = pair[0].read_text("utf-8").count("\n\n") + 1
         print(f"lint {n_par} paragraphs: cold             {cold_s:6.2f} s")
         print(
