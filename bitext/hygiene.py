@@ -41,15 +41,17 @@ class GluedWord:
     suggestion: str
 
 
-_PLAIN = re.compile(r"[a-z]+")
+#: what ``_TOKEN`` finds, lowercased: wordfreq's tokenizer keeps it as one token (apostrophes
+#: included: "company's", "rock'n'roll"), so its frequency is the list's entry
+_PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*")
 
 
 @lru_cache(maxsize=8192)
 def _zipf(word: str) -> float:
-    """wordfreq's ``zipf_frequency(word, "en")``. A plain lowercase word is looked up in
+    """wordfreq's ``zipf_frequency(word, "en")``. A lowercase word (``_PLAIN``) is looked up in
     wordfreq's own English list, read straight from its file (~0.1 s): ``import wordfreq``
     (ftfy, langcodes, regex) and its first look-up cost ~0.6 s, most of a warm re-run of the
-    bundled example. Anything else (an apostrophe) goes through wordfreq itself.
+    bundled example. Anything else goes through wordfreq itself.
     ``tests/test_embed_warm.py`` checks both give the same numbers."""
     buckets = _english_buckets() if _PLAIN.fullmatch(word) else None
     if buckets is None:
@@ -92,7 +94,7 @@ def _bucket_zipf(index: int) -> float:
     return round(math.log(freq, 10) + 9, 2)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # a long document has tens of thousands of distinct words
 def suggest_split(token: str) -> str | None:
     """The split of ``token`` into common words, or None when it should stay as it is."""
     if len(token) < MIN_TOKEN_LEN or re.search(r"[a-z][A-Z]", token) or token.isupper():
