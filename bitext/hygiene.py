@@ -10,9 +10,13 @@ common word. Nothing here changes the file text: the finding carries the suggest
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .layout.lines import ZERO_WIDTH
 
@@ -37,11 +41,57 @@ class GluedWord:
     suggestion: str
 
 
+#: what ``_TOKEN`` finds, lowercased: wordfreq's tokenizer keeps it as one token (apostrophes
+#: included: "company's", "rock'n'roll"), so its frequency is the list's entry
+_PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*")
+
+
 @lru_cache(maxsize=8192)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    """wordfreq's ``zipf_frequency(word, "en")``. A lowercase word (``_PLAIN``) is looked up in
+    wordfreq's own English list, read straight from its file (~0.1 s): ``import wordfreq``
+    (ftfy, langcodes, regex) and its first look-up cost ~0.6 s, most of a warm re-run of the
+    bundled example. Anything else goes through wordfreq itself.
+    ``tests/test_embed_warm.py`` checks both give the same numbers."""
+    buckets = _english_buckets() if _PLAIN.fullmatch(word) else None
+    if buckets is None:
+        from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en")
+        return zipf_frequency(word, "en")
+    index = buckets.get(word)
+    return 0.0 if index is None else _bucket_zipf(index)
+
+
+@lru_cache(maxsize=1)
+def _english_buckets() -> dict[str, int] | None:
+    """{word: frequency bucket} of wordfreq's large English list (its "best" for English);
+    None where the file or its format is not the one this was written against."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "data" / "large_en.msgpack.gz"
+    try:
+        import msgpack  # a dependency of wordfreq
+
+        with gzip.open(path, "rb") as fh:
+            pack = msgpack.unpackb(fh.read(), raw=False)
+    except (ImportError, OSError, ValueError):
+        return None
+    if not pack or pack[0] != {"format": "cB", "version": 1}:
+        return None
+    index: dict[str, int] = {}
+    for i, bucket in enumerate(pack[1:]):
+        index.update(dict.fromkeys(bucket, i))
+    return index
+
+
+@lru_cache(maxsize=1024)
+def _bucket_zipf(index: int) -> float:
+    """The Zipf value wordfreq gives a word of bucket ``index`` (-index centibels), with its
+    rounding: frequency to 3 significant digits, Zipf to 2 decimals."""
+    freq = 10 ** (-index / 100)
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
 
 
 #: a leading acronym glued to lower-case words ("AIdoomersfear", "LLMsare"): 2-6 capitals, an
@@ -58,7 +108,7 @@ def suggest_split(token: str, known: frozenset[str] = frozenset()) -> str | None
     return _suggest(token, known)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # a long document has tens of thousands of distinct words
 def _suggest(token: str, known: frozenset[str]) -> str | None:
     if len(token) < MIN_TOKEN_LEN or re.search(r"[a-z][A-Z]", token) or token.isupper():
         return None

@@ -110,10 +110,10 @@ def test_another_encoder_identity_never_reads_these_vectors(tmp_path):
     assert cache.get(encoder_key(other), DRAFT) == {}
 
 
-def test_a_corrupt_cache_file_is_reported_once_and_bypassed(tmp_path):
+def test_a_file_that_is_not_a_database_is_reported_once_and_bypassed(tmp_path):
     (tmp_path / CACHE_FILENAME).write_bytes(b"not a database, just bytes\n" * 200)
     encoder = get_encoder(cache_dir=tmp_path)
-    with pytest.warns(CacheWarning, match="cannot be used") as record:
+    with pytest.warns(CacheWarning, match="not a bitext embedding cache") as record:
         first = encoder.encode(DRAFT)
         second = encoder.encode(DRAFT)
     assert len([w for w in record if issubclass(w.category, CacheWarning)]) == 1
@@ -165,7 +165,7 @@ def test_cache_info_and_clear_from_the_cli(run_cli, tmp_path):
 
     code, out, _ = run_cli("cache", "clear", "--cache-dir", tmp_path)
     assert code == 0
-    assert f"deleted {len(DRAFT)} vectors" in out
+    assert f"deleted {len(DRAFT)} entries" in out
     assert not (tmp_path / CACHE_FILENAME).exists()
     assert list(tmp_path.iterdir()) == []
 
@@ -181,8 +181,13 @@ def test_cli_cache_info_uses_bitext_cache_dir(run_cli, tmp_path, monkeypatch):
     assert str(tmp_path / CACHE_FILENAME) in out and "entries:  3" in out
 
 
-def test_cli_reports_and_clears_a_corrupt_cache(run_cli, tmp_path):
-    (tmp_path / CACHE_FILENAME).write_bytes(b"\x00garbage" * 500)
+def test_cli_reports_and_clears_a_damaged_cache_of_ours(run_cli, tmp_path):
+    get_encoder(cache_dir=tmp_path).encode(DRAFT)
+    EmbeddingCache(tmp_path).close()
+    path = tmp_path / CACHE_FILENAME
+    data = bytearray(path.read_bytes())
+    data[100:] = b"\x00garbage" * ((len(data) - 100) // 8) + b"\x00" * ((len(data) - 100) % 8)
+    path.write_bytes(bytes(data))  # our header, damaged pages
     (tmp_path / "notes.txt").write_text("not ours", encoding="utf-8")
     code, out, err = run_cli("cache", "info", "--cache-dir", tmp_path)
     assert code == 0
@@ -262,5 +267,5 @@ def test_the_cli_shows_a_cache_warning_as_one_line(tmp_path, capsys):
         get_encoder(cache_dir=tmp_path).encode(DRAFT[:2])
     err = capsys.readouterr().err
     assert err.count("Warning:") == 1
-    assert "embedding cache" in err and "bitext cache clear" in err
+    assert "not a bitext embedding cache" in err and "bitext cache clear" not in err
     assert "CacheWarning" not in err and "warnings.warn" not in err

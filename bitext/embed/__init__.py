@@ -14,10 +14,10 @@ from .base import (
     Encoder,
     EncoderBase,
     EncodeStats,
-    get_encoder,
     load_encoder,
     model_spec,
 )
+from .factory import get_encoder
 
 _LAZY = {
     "CacheWarning": "bitext.embed.cache",

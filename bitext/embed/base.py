@@ -12,7 +12,6 @@ import importlib
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import numpy as np
@@ -185,24 +184,3 @@ def load_encoder(spec: str | None = None) -> EncoderBase:
     if sep:
         raise ModelError(f"model {key!r} takes no argument after ':' (got {spec!r})")
     return cls()
-
-
-def get_encoder(
-    spec: str | None = None,
-    *,
-    cache_dir: str | Path | None = None,
-    use_cache: bool = True,
-) -> EncoderBase:
-    """Resolve a spec such as ``use-multilingual`` or ``st:sentence-transformers/LaBSE``.
-
-    ``spec`` None means ``$BITEXT_MODEL``, else the built-in ``use-multilingual``. With
-    ``use_cache`` the encoder reads and writes the on-disk embedding cache in ``cache_dir``
-    (None: ``$BITEXT_CACHE_DIR``, else the user cache directory). Raises ``ModelError`` for an
-    unknown spec, a model that is not on this machine, or a missing optional extra.
-    """
-    encoder = load_encoder(spec)
-    if not use_cache:
-        return encoder
-    from .cache import CachedEncoder, EmbeddingCache
-
-    return CachedEncoder(encoder, EmbeddingCache(cache_dir))

