@@ -200,16 +200,32 @@ class _CountingEncoder:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._encoder, name)
 
-    def _count(self, texts: Sequence[str], result: Any) -> Any:
-        self._done = min(self._total, self._done + len(texts))
+    def _call(self, method: str, texts: Sequence[str], *args: Any, **kwargs: Any) -> Any:
+        """Run the encoder's ``method``, passing on its per-batch ticks where it has them (the
+        cached encoder does), and count the call's texts as done once it returns."""
+        start = self._done
+        ticks = hasattr(self._encoder, "progress")
+
+        def tick(done: int, total: int) -> None:
+            share = done / total if total else 1.0
+            self._report("embed", min(self._total, start + round(share * len(texts))), self._total)
+
+        if ticks:
+            self._encoder.progress = tick
+        try:
+            result = getattr(self._encoder, method)(texts, *args, **kwargs)
+        finally:
+            if ticks:
+                self._encoder.progress = None
+        self._done = min(self._total, start + len(texts))
         self._report("embed", self._done, self._total)
         return result
 
     def encode(self, texts: Sequence[str], *args: Any, **kwargs: Any) -> Any:
-        return self._count(texts, self._encoder.encode(texts, *args, **kwargs))
+        return self._call("encode", texts, *args, **kwargs)
 
     def encode_parts(self, texts: Sequence[str], *args: Any, **kwargs: Any) -> Any:
-        return self._count(texts, self._encoder.encode_parts(texts, *args, **kwargs))
+        return self._call("encode_parts", texts, *args, **kwargs)
 
 
 def run_aligner(

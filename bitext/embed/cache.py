@@ -695,6 +695,12 @@ class CachedEncoder(EncoderBase):
         self.encoder = encoder
         self.cache = cache
         self._key: str | None = None
+        #: told ``(done, total)`` texts after each batch, so a long run can show its progress
+        self.progress: Callable[[int, int], None] | None = None
+
+    def _tick(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done, total)
 
     name = property(lambda self: self.encoder.name)  # type: ignore[assignment]
     version = property(lambda self: self.encoder.version)  # type: ignore[assignment]
@@ -722,12 +728,15 @@ class CachedEncoder(EncoderBase):
         self.stats.cache_hits += len(hits)
         missing = [i for i in range(len(texts)) if i not in hits]
         computed: list[tuple[Sequence[int], np.ndarray]] = []
+        done = len(hits)
         for chunk in batches(missing, self.batch_size):
             batch = [texts[i] for i in chunk]
             vectors = self.encoder.embed_batch(batch)
             self.stats.embedded += len(batch)
             computed.append((chunk, vectors))
             self.cache.put(self.key, self.signature, batch, vectors)
+            done += len(batch)
+            self._tick(done, len(texts))
         # Learn the width from the data: with every vector cached, the model never loads.
         width = computed[0][1].shape[1] if computed else len(next(iter(hits.values())))
         out = np.empty((len(texts), width), dtype=np.float32)
@@ -767,6 +776,7 @@ class CachedEncoder(EncoderBase):
             self.stats.embedded += len(batch)
             self.cache.put_blobs(key, signature, WIDTH, batch, [pack_row(r) for r in computed])
             rows.update(zip(batch, computed, strict=True))
+            self._tick(len(rows), len(unique))
         out = np.stack([rows[t] for t in items]) if items else np.zeros((0, WIDTH), np.float32)
         return SentenceParts(out, model)
 
