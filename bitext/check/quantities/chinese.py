@@ -25,7 +25,7 @@ _ZH_NUM = rf"(?:(?:{_DIGITS})[十百千万亿]*|{_CN})"
 #: words whose numeral characters are not numbers (十分 "very", 千万 "by all means", 一些 "some").
 _ZH_IDIOMS = re.compile(
     r"一些|一样|一起|一直|一定|一般|一切|统一|唯一|一旦|一致|一方面|一边|一点|(?<!分)之一|一成不变"
-    r"|(?<![零〇一二两三四五六七八九十百千万\d])十分(?![钟之])|千万(?=[不别要])|万一|万物|万万|一下|一再|一向|一同|不一|万分|百般|千方百计|三思|四处"
+    r"|(?<![零〇一二两三四五六七八九十百千万\d])十分(?![钟之])|千万(?=[不别要])|万一|万物|万万|一下|一再|一向|一同|不一|(?<![零〇一二两三四五六七八九十百千\d])万分(?!之)|百般|千方百计|三思|四处"
     r"|百姓|千古|万岁|五湖四海|七嘴八舌|乱七八糟|一心一意|三心二意|四面八方|千千万万"
     r"|千[米克瓦兆]|[几数][十百千万亿]+"
 )
@@ -147,6 +147,9 @@ def chinese_quantities(text: str) -> list[Quantity]:
     for m in re.finditer(r"一半", norm):
         out.add(text, m, 50.0, "percent", strong=False)
     out.weaken(word_spans(text))
+    # digits glued to Latin letters (TLR7, FOXP3, cm2, cos2πf0t) are names and units, as the
+    # English reader also leaves them: they only help matching
+    out.weaken([(m.start(), m.end()) for m in re.finditer(r"(?<=[A-Za-z])\d+(?:\.\d+)?", text)])
     return out.result()
 
 

@@ -101,7 +101,8 @@ _DIGITS = (
 #: structure, not content: "1." or "(2)" opening a segment, a heading number "1.1 " opening it,
 #: "[3]" footnote marks, and inline enumerators "(1) … (2) …" (a translation writes ①②).
 _STRUCTURE = re.compile(
-    r"^\s*(?:\(?\d{1,2}[.、)](?!\d)|\d{1,2}(?:\.\d{1,2})+\s)|\[\d{1,3}\]"
+    r"^\s*(?:\(?\d{1,2}[.、)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?:\s|(?=[\u4e00-\u9fff])"
+    r"(?![万亿千百十倍成年月日个%])))|\[\d{1,3}\]"
     r"|(?<=[\s:;：；，,])[(（]\d{1,2}[)）](?=\s)"
 )
 #: labels ("Figure 2-1", "eq. (3.2)", "图2.1", "式（2.1）", "第十一章"): compared only with the
