@@ -28,6 +28,9 @@ _ZH_IDIOMS = re.compile(
     r"|(?<![零〇一二两三四五六七八九十百千万\d])十分(?![钟之])|千万(?=[不别要])|万一|万物|万万|一下|一再|一向|一同|不一|(?<![零〇一二两三四五六七八九十百千\d])万分(?!之)|百般|千方百计|三思|四处"
     r"|百姓|千古|万岁|五湖四海|七嘴八舌|乱七八糟|一心一意|三心二意|四面八方|千千万万"
     r"|千[米克瓦兆]|[几数][十百千万亿]+"
+    # literary idioms jieba tags as numerals (m): 十万八千里 "a long way", 千年万载 "for ever",
+    # 千层糕 "layer cake", 七成新 "fairly new", 十有八九 "most likely"
+    r"|十万八千里|千年万载|千层|[一二三四五六七八九十]成新|十有[八九]"
 )
 #: measure words and units: a Chinese numeral followed by one of these is a real count (三个,
 #: 十年, 五名), while a bare one is often part of a word or an idiom (四处, 百姓) and only helps.
@@ -53,7 +56,7 @@ _KILO_UNIT = re.compile(r"\s*千[米克瓦]")
 #: 十四五岁, 十七八个, 一二十件, 三四百, 五六岁: a range of two neighbouring digits
 _RANGE = re.compile(
     r"(?<![零〇一二两三四五六七八九])((?:[一二三四五六七八九]?十)?)([一二三四五六七八九])"
-    r"([一二三四五六七八九])([十百千万]?)(?![零〇一二两三四五六七八九])"
+    r"([一二三四五六七八九])([十百千万]?)(?![零〇一二三四五六七八九])"
 )
 
 
