@@ -136,7 +136,8 @@ def test_labels_times_decades_and_idioms_agree(en, zh):
 
 def test_real_gold_pairs_rarely_raise_number_findings(shared_data):
     """Manually aligned, published translations: few number findings per 100 pairs (measured
-    2.6 on academic, 4.0 on all three sets with benchmarks/lint_rules.py)."""
+    with benchmarks/lint_rules.py on every gold link: academic 2.63 before issue 18, 0.85
+    after; this test takes only the 1-1 links)."""
     import re
 
     folder = shared_data / "academic"
@@ -149,7 +150,7 @@ def test_real_gold_pairs_rarely_raise_number_findings(shared_data):
             pairs.append((src[left[0]], tgt[right[0]], 0.8))
     found = bitext.check(aligned(pairs), select=["number-mismatch"])
     assert len(pairs) > 900
-    assert 100 * len(found) / len(pairs) < 5
+    assert 100 * len(found) / len(pairs) < 1.5
 
 
 def test_figure_and_chapter_labels_are_compared_with_labels_only():
