@@ -32,14 +32,14 @@ COMPANIES = "inc co corp ltd llc plc bros dept univ assn intl mfg"
 LATIN = "e.g i.e etc cf vs viz al ca approx et seq ibid op cit"
 TIME = "a.m p.m jan feb apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri"
 PLACES = "u.s u.s.a u.k u.n e.u ave blvd rd mt ft hwy"
-REFERENCES = "vol vols fig figs eq eqs pp ch chap sec secs art arts ed eds para paras nos"
+REFERENCES = "vol vols fig figs eq eqs pp ch chap sec secs art arts ed eds para paras nos n° nº"
 UNITS_DEGREES = "ph.d m.d b.a m.a b.sc m.sc ll.b pct lb lbs oz kg km hr hrs min sec"
 ABBREVIATIONS = frozenset(
     " ".join((TITLES, COMPANIES, LATIN, TIME, PLACES, REFERENCES, UNITS_DEGREES)).split()
 )
 
 # (word before the period, word after): never a break. "##number##" is Punkt's type for numbers.
-_NUMBERED = ("no", "p", "pp", "fig", "vol", "art", "sec", "ch", "eq", "nos", "para")
+_NUMBERED = ("no", "n°", "nº", "p", "pp", "fig", "vol", "art", "sec", "ch", "eq", "nos", "para")
 COLLOCATIONS = frozenset((word, "##number##") for word in _NUMBERED)
 
 # After an abbreviation or an ellipsis, a capitalised word from this list starts a new sentence
@@ -59,8 +59,15 @@ _STARTER_WORDS = """
 """
 SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
 
-# A segment that is only a list enumerator ("1.", "(a)", "iv.") belongs to what follows it.
-ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]")
+# A segment that is only a list enumerator ("1.", "(a)", "iv.", "1.)", "• 9.") belongs to what
+# follows it.
+ENUMERATOR = re.compile(r"(?:[•·▪‣◦]\s*)?\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:\.\)|[.)])")
+# An enumerator Punkt left at the end of the sentence before it ("Steps: 1.) Open it." or
+# "… here. • 9. Check"): only forms that never end a sentence as text: "1.)", a bulleted
+# number, a lower-case letter. A bare "3." may be a number ending a sentence, "I." a pronoun.
+_TRAILING_ENUMERATOR = re.compile(
+    r"\s((?:[•·▪‣◦]\s*)?\(?\d{1,3}\.\)|[•·▪‣◦]\s*\(?\d{1,3}[.)]|\(?[a-z][.)])$"
+)
 
 
 class _SkipOptional(importlib.abc.MetaPathFinder):
@@ -155,7 +162,63 @@ def split_english(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start + lead, start + lead + len(stripped))]
     spans = [(start + a, start + b) for a, b in _tokenizer().span_tokenize(chunk)]
     spans = _break_after_closed_quotes(text, spans)
+    spans = _break_after_hidden_ends(text, _move_trailing_enumerators(text, spans))
     return _join_continuations(text, _join_enumerators(text, spans))
+
+
+def _move_trailing_enumerators(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Steps: 1.) Open it. 2.) Close it.": Punkt ends the first sentence after "2.)"; the
+    enumerator starts the next one instead."""
+    out: list[tuple[int, int]] = []
+    for i, (a, b) in enumerate(spans):
+        m = _TRAILING_ENUMERATOR.search(text, a, b)
+        if m and i + 1 < len(spans) and m.start(1) > a:
+            head_end = m.start(1)
+            while head_end > a and text[head_end - 1].isspace():
+                head_end -= 1
+            if text[head_end - 1] in ".?!…\"'”’)":
+                out.append((a, head_end))
+                spans[i + 1] = (m.start(1), spans[i + 1][1])
+            else:  # "Steps: 1.)" introduces the first item: one sentence with it
+                spans[i + 1] = (a, spans[i + 1][1])
+        else:
+            out.append((a, b))
+    return out
+
+
+# Where Punkt reads a sentence end as an abbreviation or an initial: "World War I. It ended"
+# (a sentence starter follows "I."), and "We met at 6 P.M. Mr. Smith was late" (a title follows
+# a time or company abbreviation, in a sentence that did not open with that time: "At 6 p.m.
+# Mr. Smith arrived" stays whole).
+_HIDDEN_END = re.compile(
+    r"(?<=\s)(?:I|(?i:a\.m|p\.m|inc|ltd|corp|co|etc))\.(?=\s+([A-Z][a-z]*)(\.?))"
+)
+_TITLE_WORDS = frozenset(TITLES.split())
+_OPENING_PREPOSITION = re.compile(
+    r"[\s'\"“‘(]*(?:at|by|from|until|till|before|after|since|around)\b", re.IGNORECASE
+)
+
+
+def _break_after_hidden_ends(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        for m in _HIDDEN_END.finditer(text, a, b):
+            word, dot = m.group(1), m.group(2)
+            if m.group().startswith("I"):
+                ends = word.lower() in SENTENCE_STARTERS and not dot
+            else:
+                ends = (
+                    word.lower() in _TITLE_WORDS
+                    and dot == "."
+                    and not _OPENING_PREPOSITION.match(text, a, m.start())
+                )
+            if ends:
+                out.append((a, m.end()))
+                a = m.end()
+                while a < b and text[a].isspace():
+                    a += 1
+        out.append((a, b))
+    return out
 
 
 # Punkt only looks at . ? ! and misses a quotation cut off by a dash or trailed off by an
@@ -207,6 +270,8 @@ def _continues(text: str, prev: tuple[int, int], a: int, b: int) -> bool:
         return True
     if _INITIALS_END.search(text[max(prev[0], prev[1] - 8) : prev[1]]):
         word = _FIRST_WORD.match(text, a, b)
+        if word is not None and text.startswith(".", word.end()):
+            return word.group(1).lower() not in _TITLE_WORDS  # "6 P.M. | Mr. Smith was late"
         return word is not None and word.group(1).lower() not in SENTENCE_STARTERS
     return False
 

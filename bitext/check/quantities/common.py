@@ -7,7 +7,8 @@ from __future__ import annotations
 import math
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
 
@@ -24,8 +25,12 @@ class Quantity:
     strong: bool = True
     #: "more than" forms (两个多, 十多, 三十余): the meaning covers [value, value + step).
     step: float = 0.0
-    #: other values the same words may stand for (1920s -> 20 as in 二十年代; 10:00 -> 22 h).
+    #: other values the same words may stand for (1920s -> 20 as in 二十年代; 10:00 -> 22 h;
+    #: 384 kilobits -> 384000; 3K -> 3).
     alts: tuple[float, ...] = ()
+    #: a hedged or rounded amount ("almost 16 million", "about 30", 1.5亿): it may match a
+    #: value within the rule's ``approx-tolerance`` (relative).
+    approx: bool = False
 
     def label(self) -> str:
         """A short human form of the meaning: ``60%``, ``×10``, ``99 min``, ``150000000``."""
@@ -40,13 +45,26 @@ class Quantity:
             "label": f"#{number}",
         }.get(self.kind, number + more)
 
-    def matches(self, other: Quantity) -> bool:
-        """Whether two quantities can mean the same thing (leniently: false alarms cost trust)."""
+    def matches(self, other: Quantity, tolerance: float = 0.0) -> bool:
+        """Whether two quantities can mean the same thing (leniently: false alarms cost trust).
+
+        ``tolerance`` is relative and applies only when one side is hedged or rounded
+        (``approx``): 1576万 matches "almost 16 million" at 0.03.
+        """
         mine, theirs = (self.value, *self.alts), (other.value, *other.alts)
         if any(_close(a, b) for a in mine for b in theirs):
             return True
         for a, b in ((self, other), (other, self)):
-            if a.step and a.value <= b.value < a.value + a.step:
+            # only the rounder side may be approximate: "almost 16 million" covers 1576万, but
+            # 5001多 does not cover "5,000"
+            rounder = a.approx and _significant(a.value) < _significant(b.value)
+            near = abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
+            if tolerance and rounder and near:
+                return True
+        for a, b in ((self, other), (other, self)):
+            values = (b.value, *b.alts)
+            # two "more than" forms (30多, "more than 30") must start at the same value
+            if a.step and not b.step and any(a.value <= v < a.value + a.step for v in values):
                 return True
         for a, b in ((self, other), (other, self)):  # 20世纪 covers the 1920s
             if a.kind == "century" and (a.value - 1) * 100 <= b.value < a.value * 100:
@@ -54,6 +72,12 @@ class Quantity:
         # 增加了两倍 is read as both ×2 and ×3 by Chinese readers: accept off-by-one multipliers.
         multiplier = "multiplier" in (self.kind, other.kind)
         return multiplier and abs(self.value - other.value) == 1
+
+
+def _significant(value: float) -> int:
+    """Significant digits: 16000000 -> 2, 15760000 -> 4, 2.7255 -> 5."""
+    digits = f"{abs(value):.6f}".rstrip("0").replace(".", "").lstrip("0").rstrip("0")
+    return len(digits) or 1
 
 
 def _close(a: float, b: float) -> bool:
@@ -67,16 +91,27 @@ def _fmt(value: float) -> str:
 
 
 # ---------------------------------------------------------------------------------- shared
-_DIGITS = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-#: "1." or "(2)" opening a segment, and "[3]" footnote marks, are structure, not content.
-_STRUCTURE = re.compile(r"^\s*(?:\(?\d{1,2}[.、)](?!\d))|\[\d{1,3}\]")
+#: 1,500 and 1，500 (full-width, mapped to "," first); 100 000 with a (thin) space, as in
+#: scientific text; then plain digits with decimals.
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
+    r"|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.,])"
+    r"|\d+(?:\.\d+)?)"
+)
+#: structure, not content: "1." or "(2)" opening a segment, a heading number "1.1 " opening it,
+#: "[3]" footnote marks, and inline enumerators "(1) … (2) …" (a translation writes ①②).
+_STRUCTURE = re.compile(
+    r"^\s*(?:\(?\d{1,2}[.、)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?:\s|(?=[\u4e00-\u9fff])"
+    r"(?![万亿千百十倍成年月日个%])))|\[\d{1,3}\]"
+    r"|(?<=[\s:;：；，,])[(（]\d{1,2}[)）](?=\s)"
+)
 #: labels ("Figure 2-1", "eq. (3.2)", "图2.1", "式（2.1）", "第十一章"): compared only with the
 #: other side's labels, since a translation often says 如图所示 for "in Figure 3"
 _LABEL_NUMBER = r"[（(]?(\d+(?:[.\-–]\d+)*)[）)]?"
 _LABELS = re.compile(
     r"\b(?:fig(?:ure)?s?|tables?|eqs?|equations?|sections?|appendix|chapters?|parts?)\.?\s*"
     + _LABEL_NUMBER
-    + r"|[图表式]\s*"
+    + r"|(?<![代发列外报仪方公形模样程地意试企构])[图表式]\s*"
     + _LABEL_NUMBER
     + r"|方程\s*"
     + _LABEL_NUMBER
@@ -109,7 +144,7 @@ def _times(text: str, norm: str, out: _Collector) -> None:
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(re.sub(r"[, \u2009\u202f]", "", text))
 
 
 def _mask(text: str, pattern: re.Pattern[str]) -> str:
@@ -136,19 +171,27 @@ class _Collector:
         strong: bool = True,
         step: float = 0.0,
         alts: tuple[float, ...] = (),
+        approx: bool = False,
     ) -> None:
         if value is None or not self.free(m.start(), m.end()):
             return
         span = text[m.start() : m.end()]
-        self.found.append(Quantity(value, kind, m.start(), m.end(), span, strong, step, alts))
+        self.found.append(
+            Quantity(value, kind, m.start(), m.end(), span, strong, step, alts, approx)
+        )
 
-    def add_span(
-        self, text: str, start: int, end: int, value: float | None, *, strong: bool = True
-    ) -> None:
+    def add_span(self, text: str, start: int, end: int, value: float | None, **kwargs: Any) -> None:
         """Like ``add`` for an explicit span (part of a match)."""
         match = re.compile(re.escape(text[start:end])).match(text, start)
         if match:
-            self.add(text, match, value, strong=strong)
+            self.add(text, match, value, **kwargs)
+
+    def weaken(self, spans: list[tuple[int, int]]) -> None:
+        """Quantities inside any of ``spans`` only help matching (numerals inside names)."""
+        self.found = [
+            replace(q, strong=False) if any(a <= q.start and q.end <= b for a, b in spans) else q
+            for q in self.found
+        ]
 
     def result(self) -> list[Quantity]:
         return sorted(self.found, key=lambda q: (q.start, q.end))
@@ -173,7 +216,7 @@ _CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_00
 
 def _cn_value(token: str) -> float | None:
     """Value of a Chinese or mixed numeral (``三万``, ``1.5亿``, ``二〇二五``); None if none."""
-    token = token.translate(_FULLWIDTH)
+    token = re.sub(r"[, \u2009\u202f]", "", token.translate(_FULLWIDTH))
     if token in _CN_UNIT:
         return float(_CN_UNIT[token])
     if re.fullmatch(r"[零〇一二两三四五六七八九]{3,}", token):  # 二〇二五: digit by digit
