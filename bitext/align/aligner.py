@@ -138,6 +138,12 @@ def align(
         for s0, s1, t0, t1 in block_list:
             links.extend(engine.align_block(s0, s1, t0, t1))
     warnings = document_warnings(engine, links)
+    if engine.cut:
+        signature["embedded_from_prefix"] = engine.cut
+        warnings.append(
+            f"{engine.cut} sentence(s) longer than {p.embed_chars} characters were embedded "
+            f"from their first {p.embed_chars} characters only"
+        )
     return Alignment(tuple(links), src_segs, tgt_segs, signature, tuple(warnings))
 
 
@@ -165,13 +171,17 @@ class _Engine:
         self.src_lang, self.tgt_lang = _lang(src), _lang(tgt)
         self.src_parts = self.tgt_parts = None
         get_parts = getattr(encoder, "parts_model", None)
+        #: what the encoder is given: each sentence cut to its first ``embed_chars`` characters
+        embedded = [t[: p.embed_chars] for t in self.src_texts + self.tgt_texts]
+        #: sentences embedded from a prefix only (the alignment warns)
+        self.cut = sum(len(t) > p.embed_chars for t in self.src_texts + self.tgt_texts)
         if p.real_spans == "auto" and get_parts is not None and get_parts() is not None:
-            parts = encoder.encode_parts(self.src_texts + self.tgt_texts)
+            parts = encoder.encode_parts(embedded)
             vecs = parts.sentence_vectors()
             self.src_parts = type(parts)(parts.rows[: len(src)], parts.model)
             self.tgt_parts = type(parts)(parts.rows[len(src) :], parts.model)
         else:
-            vecs = np.asarray(encoder.encode(self.src_texts + self.tgt_texts), dtype=np.float32)
+            vecs = np.asarray(encoder.encode(embedded), dtype=np.float32)
         self.src_vecs, self.tgt_vecs = vecs[: len(src)], vecs[len(src) :]
         self.src_len = np.array([max(1, len(t)) for t in self.src_texts], dtype=np.float64)
         self.tgt_len = np.array([max(1, len(t)) for t in self.tgt_texts], dtype=np.float64)
@@ -320,6 +330,7 @@ class _Engine:
             )
             for side, a, b in want
         ]
+        texts = [t[: p.embed_chars] for t in texts]
         for (side, a, b), vec in zip(want, self.encoder.encode(texts), strict=True):
             (sv if side == "s" else tv).real[(a, b)] = np.asarray(vec, dtype=np.float32)
         return True
@@ -331,6 +342,7 @@ class _Engine:
             for i in range(a0, a1 - size + 1):
                 keys.append((i - a0, i - a0 + size))
                 spans.append(joiner.join(texts[i : i + size]))
+        spans = [t[: self.p.embed_chars] for t in spans]
         for key, vec in zip(keys, self.encoder.encode(spans), strict=True):
             sv.real[key] = vec
 

@@ -145,6 +145,13 @@ class AlignParams:
     #: link: 0.9828 -> 0.9848); their shorter repeats ("各位代表！") never follow each other.
     repeat_chars: int | None = 20
 
+    #: a sentence longer than this many characters is embedded from its first ``embed_chars``
+    #: (its length features still use the whole sentence; the alignment warns how many). The
+    #: built-in encoder's memory grows with the tokens of a sentence (a 2 MB line without
+    #: punctuation took 7.4 GB, a 20 MB one failed to allocate 19.6 GiB), and a longer prefix
+    #: hardly moves a sentence vector. 2,000 is above the longest sentence of the gold sets
+    #: (1,285 characters), so no gold link changes.
+    embed_chars: int = 2000
     #: with paragraph indices on both sides in similar number, align paragraphs first
     paragraphs_first: bool = True
     #: links whose cosine is below this are flagged ``low_confidence``.
@@ -182,6 +189,8 @@ class AlignParams:
         lo, hi = MAX_ALIGN_RANGE
         if not lo <= int(max_align) <= hi:
             raise UsageError(f"max_align must be between {lo} and {hi} (got {max_align})")
+        if int(params.get("embed_chars", 1)) < 1:
+            raise UsageError(f"embed_chars must be at least 1 (got {params['embed_chars']})")
         widen = params.get("widen", DEFAULT_WIDEN)
         if widen is not None and not 0 <= int(widen) <= hi:
             raise UsageError(f"widen must be between 0 and {hi} (got {widen})")
