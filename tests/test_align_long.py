@@ -60,7 +60,7 @@ def test_a_sentence_longer_than_embed_chars_is_embedded_from_its_prefix():
     assert result.signature["embed_chars"] == 500
     assert result.signature["embedded_from_prefix"] == 1
     assert any("embedded from their first 500 characters" in w for w in result.warnings)
-    assert [(link.src, link.tgt) for link in result.links][0] == ((0,), (0,))
+    assert (result.links[0].src, result.links[0].tgt) == ((0,), (0,))
 
 
 def test_embed_chars_below_one_is_a_usage_error():
