@@ -43,6 +43,7 @@ import numpy as np
 from ..document import Document, Segment
 from ..lang import detect_lang
 from ..threads import blas_threads
+from . import local
 from .band import band_around, first_pass
 from .crossing import merge_crossings
 from .model import Alignment, Link
@@ -185,8 +186,6 @@ class _Engine:
         self.src_vecs, self.tgt_vecs = vecs[: len(src)], vecs[len(src) :]
         self.src_len = np.array([max(1, len(t)) for t in self.src_texts], dtype=np.float64)
         self.tgt_len = np.array([max(1, len(t)) for t in self.tgt_texts], dtype=np.float64)
-        #: target characters per source character over the whole document (the length prior)
-        self.length_ratio = float(self.tgt_len.sum() / self.src_len.sum())
         self.src_signals = TextSignals.of(self.src_texts)
         self.tgt_signals = TextSignals.of(self.tgt_texts)
         #: (head, tail) clause vectors per sentence; a sentence's own vector without parts
@@ -239,8 +238,10 @@ class _Engine:
             tv,
             slen,
             tlen,
-            self.length_ratio,
+            local.length_ratio(path, slen, tlen, p.local_window),
             p.margin_k,
+            src_mean_len=local.mean_length(slen, p.local_window),
+            tgt_mean_len=local.mean_length(tlen, p.local_window),
             src_signals=self.src_signals.slice(s0, s1),
             tgt_signals=self.tgt_signals.slice(t0, t1),
             src_edges=(self.src_edges[0][s0:s1], self.src_edges[1][s0:s1]),
