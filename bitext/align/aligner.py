@@ -43,7 +43,7 @@ import numpy as np
 from ..document import Document, Segment
 from ..lang import detect_lang
 from ..threads import blas_threads
-from . import local
+from . import confidence, local
 from .band import band_around, first_pass
 from .crossing import merge_crossings
 from .model import Alignment, Link
@@ -98,6 +98,7 @@ def align(
     encoder: Any = None,
     max_align: int | None = None,
     blocks: Sequence[Block] | None = None,
+    _features_out: list | None = None,
     **params: Any,
 ) -> Alignment:
     """Align two lists of sentences; see the module docstring for the method and the score."""
@@ -138,6 +139,8 @@ def align(
     with blas_threads(1):
         for s0, s1, t0, t1 in block_list:
             links.extend(engine.align_block(s0, s1, t0, t1))
+    if _features_out is not None:
+        _features_out.extend(engine.link_features)
     warnings = document_warnings(engine, links)
     if engine.cut:
         signature["embedded_from_prefix"] = engine.cut
@@ -202,6 +205,8 @@ class _Engine:
             )
         )
         self.link_cosines: list[float] = []
+        #: ``confidence.features`` of every link made, in order (fitting reads them)
+        self.link_features: list[tuple[float, ...]] = []
         #: fitting weights (benchmarks/fit_weights.py) keeps each block's features here
         self.keep_features = False
         self.trace: list[Any] = []
@@ -359,12 +364,18 @@ class _Engine:
             src = tuple(range(s0 + i0, s0 + i1))
             tgt = tuple(range(t0 + j0, t0 + j1))
             if not src or not tgt:
-                near = best_src[i0] if src else best_tgt[j0]
-                out.append(Link(src, tgt, 0.0, bool(near >= NULL_NEIGHBOUR)))
+                near = float(best_src[i0] if src else best_tgt[j0])
+                values = confidence.features(len(src), len(tgt), 0.0, near)
+                self.link_features.append(values)
+                p_ok = confidence.probability(values)
+                out.append(Link(src, tgt, 0.0, near >= NULL_NEIGHBOUR, p_ok))
                 continue
             score = round(float(cos), 4)
             self.link_cosines.append(score)
-            out.append(Link(src, tgt, score, score < self.p.low_confidence))
+            values = confidence.features(len(src), len(tgt), score, 0.0)
+            self.link_features.append(values)
+            p_ok = confidence.probability(values)
+            out.append(Link(src, tgt, score, score < self.p.low_confidence, p_ok))
         return out
 
 
