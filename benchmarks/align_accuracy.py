@@ -17,7 +17,12 @@ Prints, per set and in one run:
   minimum is the run least disturbed by the rest of the machine), with every run's ratio
   printed too;
 * the long-document check: all of mac-dev concatenated x1, x3, x10, alignment time and peak
-  traced memory (vectors from the cache, so this times the aligner itself).
+  traced memory, also per sentence (vectors from the cache, so this times the aligner itself);
+* with ``--invariance`` (or ``--invariance-only``): the concatenation invariance, the gold
+  documents of all three sets put together per direction (~11k/13k sentences a side) and
+  aligned as one, against each part aligned alone: links that differ outside the seams
+  (target 0), listed. ``--params '{"local_window": null}'`` shows it with the old
+  whole-document estimates.
 
 ``--cached`` takes vectors from .bench-cache (fast, for tuning; the embedding figures are then
 not real). Without it every embedding is computed for real. ``--weights`` overrides feature
@@ -151,7 +156,10 @@ def long_document(docs, encoder, factors) -> None:
     src = [line for _, s, _ in docs for line in s]
     tgt = [line for _, _, t in docs for line in t]
     encoder.encode(src + tgt)  # cached: time the aligner, not the encoder
-    print("long document (mac-dev concatenated; vectors cached, so alignment only):")
+    print(
+        "long document (mac-dev concatenated; vectors cached, so alignment only; peak traced ="
+        " the aligner's own allocations above the vectors already held):"
+    )
     base = None
     for k in factors:
         tracemalloc.start()
@@ -165,7 +173,7 @@ def long_document(docs, encoder, factors) -> None:
         print(
             f"  x{k:<3} {len(src) * k:>6}/{len(tgt) * k:<6} sentences  wall {seconds:6.2f}s  "
             f"CPU {cpu:6.2f}s ({cpu / k / base:.2f}x linear)  peak traced {peak / 2**20:5.0f} MB  "
-            f"links {len(result.links)}"
+            f"({peak / ((len(src) + len(tgt)) * k):,.0f} bytes/sentence)  links {len(result.links)}"
         )
 
 

@@ -6,7 +6,9 @@ Two passes (the shape Bertalign and Vecalign describe; written from their papers
    sentence vectors alone (coarse to fine for long documents), which bounds a narrow band.
 2. **Second pass** (``search.best_path``): dynamic programming inside that band over links of up
    to ``max_align`` sentences a side and 1-0/0-1, scored by ``scoring.LinkScorer``: cosine,
-   edge and clause fit, hubness margin and a length-ratio prior estimated from this document.
+   edge and clause fit, hubness margin and a length-ratio prior estimated around each link
+   (``local``: 50 sentences either side, so a long document aligns inside each part as the
+   part does alone).
 3. **Refinement**, opt-in (``_Engine._embed_near``, ``real_spans="near"``): merged spans are first
    represented by the normalised sum of their sentence vectors; then the merged sides of the chosen
    links, and of adjacent link pairs whose summed union scores nearly as well as the better of the
