@@ -17,7 +17,12 @@ Prints, per set and in one run:
   minimum is the run least disturbed by the rest of the machine), with every run's ratio
   printed too;
 * the long-document check: all of mac-dev concatenated x1, x3, x10, alignment time and peak
-  traced memory (vectors from the cache, so this times the aligner itself).
+  traced memory, also per sentence (vectors from the cache, so this times the aligner itself);
+* with ``--invariance`` (or ``--invariance-only``): the concatenation invariance, the gold
+  documents of all three sets put together per direction (~11k/13k sentences a side) and
+  aligned as one, against each part aligned alone: links that differ outside the seams
+  (target 0), listed. ``--params '{"local_window": null}'`` shows it with the old
+  whole-document estimates.
 
 ``--cached`` takes vectors from .bench-cache (fast, for tuning; the embedding figures are then
 not real). Without it every embedding is computed for real. ``--weights`` overrides feature
@@ -151,7 +156,10 @@ def long_document(docs, encoder, factors) -> None:
     src = [line for _, s, _ in docs for line in s]
     tgt = [line for _, _, t in docs for line in t]
     encoder.encode(src + tgt)  # cached: time the aligner, not the encoder
-    print("long document (mac-dev concatenated; vectors cached, so alignment only):")
+    print(
+        "long document (mac-dev concatenated; vectors cached, so alignment only; peak traced ="
+        " the aligner's own allocations above the vectors already held):"
+    )
     base = None
     for k in factors:
         tracemalloc.start()
@@ -165,8 +173,65 @@ def long_document(docs, encoder, factors) -> None:
         print(
             f"  x{k:<3} {len(src) * k:>6}/{len(tgt) * k:<6} sentences  wall {seconds:6.2f}s  "
             f"CPU {cpu:6.2f}s ({cpu / k / base:.2f}x linear)  peak traced {peak / 2**20:5.0f} MB  "
-            f"links {len(result.links)}"
+            f"({peak / ((len(src) + len(tgt)) * k):,.0f} bytes/sentence)  links {len(result.links)}"
         )
+
+
+def concatenations(sets) -> dict[str, list[tuple[list[str], list[str]]]]:
+    """Parts (source, target) of one long document per direction, genres mixed.
+
+    zh->en: the documents of mac-dev and political, then academic with its sides swapped; en->zh:
+    academic, then mac-dev and political swapped. Each sequence three times over (different parts
+    of it follow each other, so no text is pasted twice at once): ~11k/13k sentences a side.
+    """
+    zh_en = [(s, t) for name in ("mac-dev", "political") for _, s, t in sets[name]]
+    zh_en += [(t, s) for _, s, t in sets["academic"]]
+    en_zh = [(s, t) for _, s, t in sets["academic"]]
+    en_zh += [(t, s) for name in ("mac-dev", "political") for _, s, t in sets[name]]
+    return {"zh->en": zh_en * 3, "en->zh": en_zh * 3}
+
+
+def invariance(
+    sets, encoder, seams: tuple[int, ...] = (5, 20), show_links: int = 10, **params
+) -> None:
+    """Concatenation invariance: inside each part, the links of the long document against the
+    links of the part aligned alone. A link of the part alone that the long document does not
+    have counts as different; differences within ``seam`` links of a part's start or end are
+    counted apart (the seam may move a few links)."""
+    print("concatenation invariance (vectors cached; parts aligned alone vs one long document):")
+    for direction, parts in concatenations(sets).items():
+        src = [line for s, _ in parts for line in s]
+        tgt = [line for _, t in parts for line in t]
+        t0 = time.perf_counter()
+        whole = {(link.src, link.tgt) for link in align(src, tgt, encoder=encoder, **params).links}
+        seconds = time.perf_counter() - t0
+        differ = {seam: 0 for seam in seams}
+        total, examples = 0, []
+        os_, ot = 0, 0
+        for s, t in parts:
+            alone = align(s, t, encoder=encoder, **params).links
+            shifted = [
+                (tuple(i + os_ for i in link.src), tuple(j + ot for j in link.tgt))
+                for link in alone
+            ]
+            total += len(shifted)
+            for k, link in enumerate(shifted):
+                if link in whole:
+                    continue
+                edge = min(k, len(shifted) - 1 - k)
+                for seam in seams:
+                    if edge >= seam:
+                        differ[seam] += 1
+                if edge >= max(seams) and len(examples) < show_links:
+                    examples.append((k, len(shifted), link))
+            os_, ot = os_ + len(s), ot + len(t)
+        counts = "  ".join(f"outside {seam} links of a seam: {differ[seam]}" for seam in seams)
+        print(
+            f"  {direction}: {len(parts)} parts, {len(src)}/{len(tgt)} sentences, "
+            f"{total} links alone, aligned whole in {seconds:.1f}s; links that differ {counts}"
+        )
+        for k, size, (ls, lt) in examples:
+            print(f"    differs: link {k} of {size} in its part: src {list(ls)} tgt {list(lt)}")
 
 
 def main() -> None:
@@ -176,14 +241,28 @@ def main() -> None:
     ap.add_argument("--long", default="1,3,10", help="concatenation factors ('' to skip)")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per set (best is kept)")
     ap.add_argument("--weights", type=json.loads, default={}, help="feature weights, JSON")
+    ap.add_argument(
+        "--params", type=json.loads, default={}, help='aligner parameters, JSON: {"widen": 0}'
+    )
+    ap.add_argument(
+        "--invariance", action="store_true", help="concatenation invariance (cached vectors)"
+    )
+    ap.add_argument("--invariance-only", action="store_true", help="only that check")
     args = ap.parse_args()
     extra = {"weights": args.weights} if args.weights else {}
     if extra:
         print(f"feature weights overridden: {json.dumps(args.weights)}")
+    if args.params:
+        print(f"aligner parameters: {json.dumps(args.params)}")
+        extra.update(args.params)
     sets = load_sets()
     memory = MemoryEncoder()
     # No embedding cache for the real encoder: the aligner's run must pay for its own embedding,
     # exactly like the "embed each sentence once" measurement it is compared with.
+    if args.invariance or args.invariance_only:
+        invariance(sets, memory, **extra)
+        if args.invariance_only:
+            return
     real = get_encoder(use_cache=False)
     real.encode(["warm up the model", "加载模型"])  # model load is not embedding time
     sum_f1 = 0.0

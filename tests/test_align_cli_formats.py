@@ -74,6 +74,7 @@ def test_jsonl_has_header_signature_and_positions(run_cli):
     links = [o for o in objects if o["type"] == "link"]
     unpaired = [o for o in objects if o["type"] == "unpaired"]
     assert {"src", "tgt", "kind", "score", "src_text", "tgt_text", "model"} <= set(links[0])
+    assert all(0.0 <= link["confidence"] <= 1.0 for link in links)
     for link in links:
         for side in ("src", "tgt"):
             pos = link[f"{side}_position"]

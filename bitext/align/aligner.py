@@ -6,7 +6,9 @@ Two passes (the shape Bertalign and Vecalign describe; written from their papers
    sentence vectors alone (coarse to fine for long documents), which bounds a narrow band.
 2. **Second pass** (``search.best_path``): dynamic programming inside that band over links of up
    to ``max_align`` sentences a side and 1-0/0-1, scored by ``scoring.LinkScorer``: cosine,
-   edge and clause fit, hubness margin and a length-ratio prior estimated from this document.
+   edge and clause fit, hubness margin and a length-ratio prior estimated around each link
+   (``local``: 50 sentences either side, so a long document aligns inside each part as the
+   part does alone).
 3. **Refinement**, opt-in (``_Engine._embed_near``, ``real_spans="near"``): merged spans are first
    represented by the normalised sum of their sentence vectors; then the merged sides of the chosen
    links, and of adjacent link pairs whose summed union scores nearly as well as the better of the
@@ -43,6 +45,7 @@ import numpy as np
 from ..document import Document, Segment
 from ..lang import detect_lang
 from ..threads import blas_threads
+from . import confidence, local
 from .band import band_around, first_pass
 from .crossing import merge_crossings
 from .model import Alignment, Link
@@ -97,6 +100,7 @@ def align(
     encoder: Any = None,
     max_align: int | None = None,
     blocks: Sequence[Block] | None = None,
+    _features_out: list | None = None,
     **params: Any,
 ) -> Alignment:
     """Align two lists of sentences; see the module docstring for the method and the score."""
@@ -137,7 +141,15 @@ def align(
     with blas_threads(1):
         for s0, s1, t0, t1 in block_list:
             links.extend(engine.align_block(s0, s1, t0, t1))
+    if _features_out is not None:
+        _features_out.extend(engine.link_features)
     warnings = document_warnings(engine, links)
+    if engine.cut:
+        signature["embedded_from_prefix"] = engine.cut
+        warnings.append(
+            f"{engine.cut} sentence(s) longer than {p.embed_chars} characters were embedded "
+            f"from their first {p.embed_chars} characters only"
+        )
     return Alignment(tuple(links), src_segs, tgt_segs, signature, tuple(warnings))
 
 
@@ -165,18 +177,20 @@ class _Engine:
         self.src_lang, self.tgt_lang = _lang(src), _lang(tgt)
         self.src_parts = self.tgt_parts = None
         get_parts = getattr(encoder, "parts_model", None)
+        #: what the encoder is given: each sentence cut to its first ``embed_chars`` characters
+        embedded = [t[: p.embed_chars] for t in self.src_texts + self.tgt_texts]
+        #: sentences embedded from a prefix only (the alignment warns)
+        self.cut = sum(len(t) > p.embed_chars for t in self.src_texts + self.tgt_texts)
         if p.real_spans == "auto" and get_parts is not None and get_parts() is not None:
-            parts = encoder.encode_parts(self.src_texts + self.tgt_texts)
+            parts = encoder.encode_parts(embedded)
             vecs = parts.sentence_vectors()
             self.src_parts = type(parts)(parts.rows[: len(src)], parts.model)
             self.tgt_parts = type(parts)(parts.rows[len(src) :], parts.model)
         else:
-            vecs = np.asarray(encoder.encode(self.src_texts + self.tgt_texts), dtype=np.float32)
+            vecs = np.asarray(encoder.encode(embedded), dtype=np.float32)
         self.src_vecs, self.tgt_vecs = vecs[: len(src)], vecs[len(src) :]
         self.src_len = np.array([max(1, len(t)) for t in self.src_texts], dtype=np.float64)
         self.tgt_len = np.array([max(1, len(t)) for t in self.tgt_texts], dtype=np.float64)
-        #: target characters per source character over the whole document (the length prior)
-        self.length_ratio = float(self.tgt_len.sum() / self.src_len.sum())
         self.src_signals = TextSignals.of(self.src_texts)
         self.tgt_signals = TextSignals.of(self.tgt_texts)
         #: (head, tail) clause vectors per sentence; a sentence's own vector without parts
@@ -193,6 +207,8 @@ class _Engine:
             )
         )
         self.link_cosines: list[float] = []
+        #: ``confidence.features`` of every link made, in order (fitting reads them)
+        self.link_features: list[tuple[float, ...]] = []
         #: fitting weights (benchmarks/fit_weights.py) keeps each block's features here
         self.keep_features = False
         self.trace: list[Any] = []
@@ -229,8 +245,10 @@ class _Engine:
             tv,
             slen,
             tlen,
-            self.length_ratio,
+            local.length_ratio(path, slen, tlen, p.local_window),
             p.margin_k,
+            src_mean_len=local.mean_length(slen, p.local_window),
+            tgt_mean_len=local.mean_length(tlen, p.local_window),
             src_signals=self.src_signals.slice(s0, s1),
             tgt_signals=self.tgt_signals.slice(t0, t1),
             src_edges=(self.src_edges[0][s0:s1], self.src_edges[1][s0:s1]),
@@ -320,6 +338,7 @@ class _Engine:
             )
             for side, a, b in want
         ]
+        texts = [t[: p.embed_chars] for t in texts]
         for (side, a, b), vec in zip(want, self.encoder.encode(texts), strict=True):
             (sv if side == "s" else tv).real[(a, b)] = np.asarray(vec, dtype=np.float32)
         return True
@@ -331,6 +350,7 @@ class _Engine:
             for i in range(a0, a1 - size + 1):
                 keys.append((i - a0, i - a0 + size))
                 spans.append(joiner.join(texts[i : i + size]))
+        spans = [t[: self.p.embed_chars] for t in spans]
         for key, vec in zip(keys, self.encoder.encode(spans), strict=True):
             sv.real[key] = vec
 
@@ -346,12 +366,18 @@ class _Engine:
             src = tuple(range(s0 + i0, s0 + i1))
             tgt = tuple(range(t0 + j0, t0 + j1))
             if not src or not tgt:
-                near = best_src[i0] if src else best_tgt[j0]
-                out.append(Link(src, tgt, 0.0, bool(near >= NULL_NEIGHBOUR)))
+                near = float(best_src[i0] if src else best_tgt[j0])
+                values = confidence.features(len(src), len(tgt), 0.0, near)
+                self.link_features.append(values)
+                p_ok = confidence.probability(values)
+                out.append(Link(src, tgt, 0.0, near >= NULL_NEIGHBOUR, p_ok))
                 continue
             score = round(float(cos), 4)
             self.link_cosines.append(score)
-            out.append(Link(src, tgt, score, score < self.p.low_confidence))
+            values = confidence.features(len(src), len(tgt), score, 0.0)
+            self.link_features.append(values)
+            p_ok = confidence.probability(values)
+            out.append(Link(src, tgt, score, score < self.p.low_confidence, p_ok))
         return out
 
 

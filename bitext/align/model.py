@@ -16,6 +16,8 @@ class Link:
     tgt: tuple[int, ...]
     score: float
     low_confidence: bool = False
+    #: probability that this link is correct (``align.confidence``; None where not estimated)
+    confidence: float | None = None
 
     @property
     def kind(self) -> str:

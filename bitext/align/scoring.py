@@ -204,14 +204,19 @@ class LinkScorer:
         tgt: SpanVectors,
         src_len: np.ndarray,
         tgt_len: np.ndarray,
-        length_ratio: float,
+        length_ratio: float | np.ndarray,
         margin_k: int = 4,
         neighbours: bool = True,
         src_signals: TextSignals | None = None,
         tgt_signals: TextSignals | None = None,
         src_edges: tuple[np.ndarray, np.ndarray] | None = None,
         tgt_edges: tuple[np.ndarray, np.ndarray] | None = None,
+        src_mean_len: np.ndarray | None = None,
+        tgt_mean_len: np.ndarray | None = None,
     ) -> None:
+        """``length_ratio``: target/source characters, one figure or one per lattice row
+        (``local.length_ratio``); ``*_mean_len``: each sentence's usual length around it
+        (``local.mean_length``; default the block's mean)."""
         self.band, self.src, self.tgt = band, src, tgt
         self.src_edges, self.tgt_edges = src_edges, tgt_edges
         ss = src_signals or TextSignals.empty(band.n)
@@ -228,9 +233,15 @@ class LinkScorer:
         self.src_anaphor = np.append(ss.anaphors, 0.0)
         self.tgt_anaphor = np.append(ts.anaphors, 0.0)
         self.src_cum, self.tgt_cum = _prefix(src_len), _prefix(tgt_len)
-        self.length_ratio = length_ratio
-        self.src_rel_len = np.log(src_len / src_len.mean())
-        self.tgt_rel_len = np.log(tgt_len / tgt_len.mean())
+        self.length_ratio = np.broadcast_to(
+            np.asarray(length_ratio, dtype=np.float64), (band.n + 1,)
+        )
+        self.src_rel_len = np.log(
+            src_len / (src_len.mean() if src_mean_len is None else src_mean_len)
+        )
+        self.tgt_rel_len = np.log(
+            tgt_len / (tgt_len.mean() if tgt_mean_len is None else tgt_mean_len)
+        )
         n, m = band.n, band.m
         if not neighbours:  # the first pass uses the cosine only
             self.src_knn = self.src_best = np.zeros(n)
@@ -306,7 +317,7 @@ class LinkScorer:
         j0 = _clip(j - b, 0, m)
         ls = (self.src_cum[rows] - self.src_cum[i0])[:, None]
         lt = self.tgt_cum[jc] - self.tgt_cum[j0]
-        dev = np.log((lt + 10.0) / (self.length_ratio * ls + 10.0))
+        dev = np.log((lt + 10.0) / (self.length_ratio[rows][:, None] * ls + 10.0))
         F[3] = dev * dev
         ms = (self.src_knn_cum[rows] - self.src_knn_cum[i0])[:, None] / a
         mt = (self.tgt_knn_cum[jc] - self.tgt_knn_cum[j0]) / b

@@ -116,19 +116,31 @@ def best_path(
                 ok = (best > NEG / 2) & inside[r]  # shapes reaching above row 0 carry NEG
                 best = np.where(ok, best, NEG)
                 arg = np.where(ok, top, -1).astype(np.int16)
-            # horizontal (0, 1) moves: dp[c] = max over c' <= c of best[c'] + skip[j(c')+1..j(c)]
+            # horizontal (0, 1) moves: dp[c] = max over c' <= c of best[c'] + skip[j(c')+1..j(c)].
+            # The move is taken only where an earlier column's value is strictly higher, decided
+            # by exact comparison of the same float numbers (``run`` holds one of ``value``'s
+            # entries): a tolerance on ``run + c_row`` against ``best`` let rounding (dp values
+            # grow with the document: ~1e5 after 100k links) take a "horizontal move" out of
+            # column 0, left of the band, which the trace-back then read wrapped around.
             c_row = cum[r]
-            run = np.maximum.accumulate(best - c_row) + c_row
-            from_left = (run > best + 1e-12) & inside[r]
+            value = best - c_row
+            run = np.maximum.accumulate(value)
+            from_left = (value < run) & inside[r]
             arg[from_left] = HORIZONTAL
             start = i * row_len + reach
-            dp[start : start + width] = np.where(inside[r], np.where(from_left, run, best), NEG)
+            dp[start : start + width] = np.where(
+                inside[r], np.where(from_left, run + c_row, best), NEG
+            )
             back[i] = arg
 
     links: list[tuple[int, int, int, int]] = []
     i, jj = n, m
     while i > 0 or jj > 0:
-        c = jj - lo[i]
+        c = int(jj - lo[i])
+        if not 0 <= c < width or jj > hi[i]:
+            # cannot happen for a consistent band and back-pointers; never index with a
+            # negative column (numpy would silently read the row's other end)
+            raise RuntimeError(f"alignment search left its band at ({i}, {jj})")
         code = int(back[i, c])
         if code == HORIZONTAL:
             links.append((i, i, jj - 1, jj))

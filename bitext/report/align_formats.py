@@ -55,6 +55,8 @@ class AlignRow:
     tgt_at: Where | None
     #: "src" or "tgt": which side an unpaired line belongs to (by its language).
     side: str = ""
+    #: ``Link.confidence``: probability the link is correct (None: not estimated, unpaired)
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ def align_rows(result: AlignedDocuments) -> list[AlignRow]:
                 _join(t, tgt.lang),
                 _where(src, s[0] if s else None),
                 _where(tgt, t[0] if t else None),
+                confidence=link.confidence,
             )
         )
     for seg in result.unpaired:
@@ -202,6 +205,7 @@ def render_jsonl(result: AlignedDocuments) -> Rendered:
                 "kind": r.kind,
                 "score": round(r.score or 0.0, 4),
                 "low_confidence": r.low_confidence,
+                "confidence": r.confidence,
                 "src_text": r.src_text,
                 "tgt_text": r.tgt_text,
                 "src_position": _pos(r.src_at),
@@ -249,6 +253,8 @@ def render_tmx(result: AlignedDocuments) -> Rendered:
         tu = ET.SubElement(body, "tu", {"tuid": str(n + 1)})
         ET.SubElement(tu, "prop", {"type": "x-score"}).text = _score(r)
         ET.SubElement(tu, "prop", {"type": "x-kind"}).text = r.kind
+        if r.confidence is not None:
+            ET.SubElement(tu, "prop", {"type": "x-confidence"}).text = f"{r.confidence:.3f}"
         if r.src_at:
             ET.SubElement(tu, "prop", {"type": "x-src-location"}).text = str(r.src_at)
         if r.tgt_at:
