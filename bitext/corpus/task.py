@@ -123,9 +123,12 @@ def document_terms(result: Any, spec: LintSpec | None) -> dict[str, dict[str, in
     corpus term report.
 
     The one place corpus mode touches term matching and discovery (``bitext.check``), so a
-    rewrite of term discovery changes only this function. Glossary terms: every rendering (or
-    the English kept as is) found in the target of a link whose source has the term. Discovered
-    terms: each candidate's renderings, counted by the aligned pairs they were found in.
+    rewrite of term discovery changes only this function. Glossary terms: each of its renderings
+    found in the target of a link whose source has the term. Discovered terms (discovery runs
+    without the glossaries, so it also sees glossary terms): each candidate's renderings,
+    counted by the aligned pairs they were found in; for a glossary term they count only in a
+    document where none of its glossary renderings was found (奖励破解 where the glossary says
+    奖励黑客).
     """
     from ..check.discover import discover_terms
     from ..check.term_index import build_index
@@ -133,18 +136,24 @@ def document_terms(result: Any, spec: LintSpec | None) -> dict[str, dict[str, in
 
     glossaries = lint_setup(spec)[1] if spec is not None else ()
     counts: dict[str, Counter[str]] = {}
+    names: dict[str, str] = {}  # any English form, casefolded -> the glossary term's name
     if glossaries:
         index = build_index(result.alignment, result.src, result.tgt, glossaries)
+        for term in index.terms.terms:
+            names.update((form.casefold(), term.name) for form in term.en)
         for pair in index.pairs:
             for term in pair.src_terms:
                 name = index.term(term).name
                 for hit in pair.tgt:
                     if hit.term == term:
                         counts.setdefault(name, Counter())[hit.rendering] += 1
-    for candidate in discover_terms(result.alignment, glossaries, min_count=DISCOVERY_MIN_COUNT):
+    for candidate in discover_terms(result.alignment, (), min_count=DISCOVERY_MIN_COUNT):
         if candidate.kind == "kept":
             continue
-        seen = counts.setdefault(candidate.en, Counter())
+        name = names.get(candidate.en.casefold(), candidate.en)
+        if name in names.values() and counts.get(name):
+            continue  # the glossary already saw how this document renders it
+        seen = counts.setdefault(name, Counter())
         for rendering in candidate.renderings:
             seen[rendering.text] += rendering.pairs
         if candidate.kept:

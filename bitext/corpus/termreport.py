@@ -14,7 +14,8 @@ from typing import Any
 
 from .settings import TERM_MIN_DOCUMENTS
 
-Counts = dict[str, dict[str, list[int]]]
+#: {term: [documents, {rendering: [documents, occurrences]}]}
+Counts = dict[str, list[Any]]
 
 
 @dataclass(frozen=True)
@@ -46,33 +47,33 @@ class CorpusTerm:
 
 
 def merge_term_counts(*parts: Any) -> Counts:
-    """Merge per-document term counts (``PairResult``s, their ``terms`` dicts, or earlier
-    merges) into one. A dask task: it runs on a worker next to its inputs."""
+    """Merge per-document term counts (``PairResult``s, their ``terms`` dicts) and earlier
+    merges into one. A dask task: it runs on a worker next to its inputs."""
     total: Counts = {}
     for part in parts:
         if part is None:
             continue
         if hasattr(part, "terms"):  # a PairResult: one document
-            if part.terms:
-                _add_document(total, part.terms)
-            continue
-        for term, renderings in part.items():
-            if renderings and isinstance(next(iter(renderings.values())), int):
-                _add_document(total, {term: renderings})
-                continue
-            into = total.setdefault(term, {})
-            for text, (docs, occ) in renderings.items():
-                have = into.setdefault(text, [0, 0])
-                have[0] += docs
-                have[1] += occ
+            _add_document(total, part.terms or {})
+        elif all(isinstance(v, list) for v in part.values()):  # an earlier merge
+            for term, (documents, renderings) in part.items():
+                into = total.setdefault(term, [0, {}])
+                into[0] += documents
+                for text, (docs, occ) in renderings.items():
+                    have = into[1].setdefault(text, [0, 0])
+                    have[0] += docs
+                    have[1] += occ
+        else:  # one document's {term: {rendering: occurrences}}
+            _add_document(total, part)
     return total
 
 
 def _add_document(total: Counts, document: dict[str, dict[str, int]]) -> None:
     for term, renderings in document.items():
-        into = total.setdefault(term, {})
+        into = total.setdefault(term, [0, {}])
+        into[0] += 1
         for text, occurrences in renderings.items():
-            have = into.setdefault(text, [0, 0])
+            have = into[1].setdefault(text, [0, 0])
             have[0] += 1
             have[1] += occurrences
 
@@ -82,16 +83,13 @@ def term_report(counts: Counts, glossary_terms: frozenset[str] = frozenset()) ->
 
     A discovered term (not in ``glossary_terms``) needs ``TERM_MIN_DOCUMENTS`` documents."""
     terms = []
-    for term, renderings in counts.items():
+    for term, (documents, renderings) in counts.items():
+        if term not in glossary_terms and documents < TERM_MIN_DOCUMENTS:
+            continue
         rows = sorted(
             (TermRendering(text, docs, occ) for text, (docs, occ) in renderings.items()),
             key=lambda r: (-r.documents, -r.occurrences, r.text),
         )
-        documents = max(r.documents for r in rows) if rows else 0
-        if term not in glossary_terms and documents < TERM_MIN_DOCUMENTS and len(rows) < 2:
-            continue
-        if term not in glossary_terms and sum(r.documents for r in rows) < TERM_MIN_DOCUMENTS:
-            continue
         terms.append(CorpusTerm(term, documents, tuple(rows)))
     terms.sort(key=lambda t: (not t.inconsistent, -t.documents, t.term.casefold(), t.term))
     return terms

@@ -1,0 +1,196 @@
+"""`bitext corpus SRC_DIR TGT_DIR -o OUT_DIR`: align (and lint) many pairs on dask.distributed.
+
+A thin shell over ``bitext.corpus.align_corpus``: parse options, draw a progress bar while the
+results come in, print the final table (and the term report with ``--lint``), decide the exit:
+0 all pairs done, 1 a pair failed (or, with ``--lint``, an error finding), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ..errors import UsageError
+from ..pipeline import DEFAULT_MAX_ALIGN, DEFAULT_WIDEN
+from .console import err_console, print_warning
+from .options import CacheDirOpt, EncodingOpt, ModelOpt, NoCacheOpt
+
+CORPUS_FORMATS = ("links", "jsonl", "tsv", "tmx")
+
+
+def corpus_command(
+    src_dir: Path | None = typer.Argument(
+        None, help="Folder of source documents.", show_default=False
+    ),
+    tgt_dir: Path | None = typer.Argument(
+        None, help="Folder of translations, same relative paths.", show_default=False
+    ),
+    out_dir: Path = typer.Option(
+        ..., "-o", "--output", help="Folder for the outputs and summary.jsonl.", file_okay=False
+    ),
+    pair: list[str] = typer.Option(
+        None, "--pair", help="Pairing rule LEFT=RIGHT, e.g. 'en/**/*.md=zh/**/*.md' (repeatable)."
+    ),
+    manifest: Path | None = typer.Option(
+        None, "--manifest", help="TSV file of source<TAB>target rows.", dir_okay=False
+    ),
+    fmt: str = typer.Option(
+        "tsv", "--format", "-f", help="Per-pair output: links (.align) | jsonl | tsv | tmx."
+    ),
+    merge: Path | None = typer.Option(
+        None, "--merge", help="Also write one corpus file: FILE.tmx or FILE.jsonl.", dir_okay=False
+    ),
+    lint: bool = typer.Option(
+        False, "--lint", help="Lint each pair (OUT_DIR/*.lint.json) and report terms corpus-wide."
+    ),
+    glossary: list[str] = typer.Option(
+        None, "--glossary", "-g", help="Glossary YAML file or shipped name (repeatable)."
+    ),
+    config: Path | None = typer.Option(None, "--config", help="Lint config file."),
+    select: str | None = typer.Option(None, "--select", help="Comma-separated rule ids to run."),
+    ignore: str | None = typer.Option(None, "--ignore", help="Comma-separated rule ids to skip."),
+    force: bool = typer.Option(False, "--force", help="Redo pairs whose outputs are up to date."),
+    workers: int | None = typer.Option(
+        None, "--workers", min=1, help="Local worker processes (default: one per usable core)."
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        envvar="DASK_SCHEDULER_ADDRESS",
+        help="Run on an existing dask cluster, e.g. tcp://10.0.0.5:8786.",
+    ),
+    dashboard: bool = typer.Option(
+        False, "--dashboard", help="Serve the dask dashboard on :8787 (local cluster)."
+    ),
+    max_bytes: int | None = typer.Option(
+        None, "--max-bytes", min=1, help="Record pairs larger than this as failed."
+    ),
+    src_lang: str | None = typer.Option(None, "--src-lang", help="Language of the sources."),
+    tgt_lang: str | None = typer.Option(None, "--tgt-lang", help="Language of the translations."),
+    presplit: bool = typer.Option(False, "--presplit", help="Take each line as one sentence."),
+    max_align: int = typer.Option(
+        DEFAULT_MAX_ALIGN, "--max-align", min=1, max=8, help="Most sentences in one link side."
+    ),
+    widen: int = typer.Option(
+        DEFAULT_WIDEN, "--widen", min=0, max=8, help="As for bitext align (0: a hard limit)."
+    ),
+    split_semicolon: bool = typer.Option(
+        False, "--split-semicolon", help="Also end sentences at semicolons."
+    ),
+    encoding: str | None = EncodingOpt,
+    model: str | None = ModelOpt,
+    cache_dir: Path | None = CacheDirOpt,
+    no_cache: bool = NoCacheOpt,
+) -> int:
+    """Align thousands of document pairs on this machine's cores or a dask cluster.
+
+    Each pair's output is what [bold]bitext align[/bold] writes for it; re-running skips pairs
+    that are up to date. Exit 0 when every pair aligned, 1 when one failed, 2 on a usage error.
+
+    Example: [bold]bitext corpus en/ zh/ -o aligned/ --format tmx --merge aligned/all.tmx[/bold]
+    """
+    from ..corpus import align_corpus, resolve_pairs
+    from ..corpus.engine import require_distributed
+
+    require_distributed()
+    if fmt not in CORPUS_FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(CORPUS_FORMATS)}, not {fmt!r}")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir}: is not a directory")
+    plan = resolve_pairs(src_dir, tgt_dir, pair_rules=pair or [], manifest=manifest)
+    for message in plan.warnings:
+        print_warning(message)
+    run = align_corpus(
+        plan.pairs,
+        out_dir=out_dir,
+        fmt=fmt,
+        merge=merge,
+        lint=lint,
+        config=config,
+        select=_split(select),
+        ignore=_split(ignore),
+        glossaries=glossary or [],
+        force=force,
+        workers=workers,
+        scheduler=scheduler,
+        dashboard=dashboard,
+        max_bytes=max_bytes,
+        encoding=encoding,
+        model=model,
+        cache_dir=str(cache_dir) if cache_dir else None,
+        use_cache=not no_cache,
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        presplit=presplit,
+        max_align=max_align,
+        widen=widen,
+        split_semicolon=split_semicolon,
+    )
+    started = time.perf_counter()
+    results = _consume(run)
+    seconds = time.perf_counter() - started
+    from .corpus_view import print_summary, print_terms
+
+    print_summary(results, seconds, run)
+    if run.terms is not None:
+        print_terms(run.terms, run.terms_path)
+    failed = any(not r.ok for r in results)
+    return 1 if failed or any(r.errors for r in results) else 0
+
+
+def _consume(run: Any) -> list[Any]:
+    """Collect the results, with a progress bar on a terminal (pairs, sentences/s, ETA)."""
+    if not err_console.is_terminal:
+        return list(run)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    results = []
+    sentences = 0
+    started = time.perf_counter()
+    with Progress(
+        TextColumn("aligning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} sentences/s"),
+        TextColumn("{task.fields[failed]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("pairs", total=run.total, rate="-", failed="")
+        failed = 0
+        for result in run:
+            results.append(result)
+            if result.status == "ok":
+                sentences += result.sentence_count
+            failed += not result.ok
+            elapsed = max(time.perf_counter() - started, 1e-6)
+            bar.update(
+                task,
+                advance=1,
+                rate=f"{sentences / elapsed:,.0f}",
+                failed=f"[red]{failed} failed[/red]" if failed else "",
+            )
+    return results
+
+
+def _split(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``bitext corpus`` to ``app``."""
+    app.command("corpus")(corpus_command)
