@@ -17,7 +17,10 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def print_error(message: str) -> None:
     """The one red line a user sees for an error."""
-    err_console.print(f"[bold red]Error:[/bold red] {message}", markup=True, highlight=False)
+    from rich.markup import escape
+
+    # escaped: a message may hold brackets (pip install 'bitext[corpus]', a path like a[1].md)
+    err_console.print(f"[bold red]Error:[/bold red] {escape(message)}", markup=True, highlight=False)
 
 
 def print_warning(message: str) -> None:
