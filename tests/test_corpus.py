@@ -6,14 +6,13 @@ from __future__ import annotations
 import sys
 
 import pytest
+from corpus_data import article_corpus
 
 from bitext.corpus import CorpusJob, CorpusPair, PipelineOptions, resolve_pairs
 from bitext.corpus.job import pair_hash
 from bitext.corpus.task import run_pair
 from bitext.corpus.termreport import merge_term_counts, term_report
 from bitext.errors import UsageError
-
-from corpus_data import article_corpus
 
 
 def test_directories_pair_by_relative_path(tmp_path):
@@ -67,7 +66,10 @@ def test_one_pair_task_renders_what_align_renders(tmp_path, encoder):
     expected = align_files([pair.src, pair.tgt], src_lang="en", tgt_lang="zh")
     assert result.status == "ok"
     assert result.output == render(expected, "jsonl").text
-    assert result.sentences == {"src": len(expected.src.segments), "tgt": len(expected.tgt.segments)}
+    assert result.sentences == {
+        "src": len(expected.src.segments),
+        "tgt": len(expected.tgt.segments),
+    }
     assert sum(result.links.values()) == len(expected.alignment.links)
     assert result.hash == pair_hash(pair.src, pair.tgt, job)
     assert result.min_score is not None and result.min_score <= result.mean_score

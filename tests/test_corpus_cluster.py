@@ -116,7 +116,8 @@ def test_corpus_term_report_and_merge(client, tmp_path, run_cli, cache):
     out = tmp_path / "out"
     code, _, err = run_cli("corpus", en, zh, "-o", out, "--lint", "-g", "ai-safety",
                            "--merge", out / "all.tmx", "--src-lang", "en", "--tgt-lang", "zh",
-                           "--cache-dir", cache, "--scheduler", client.scheduler.address)  # fmt: skip
+                           "--cache-dir", cache,
+                           "--scheduler", client.scheduler.address)  # fmt: skip
     assert code == 0, err
     assert "reward hacking: 奖励黑客 in 2 documents, 奖励破解 in 1 document" in err
     report = json.loads((out / "terms.json").read_text(encoding="utf-8"))

@@ -20,7 +20,8 @@ def print_error(message: str) -> None:
     from rich.markup import escape
 
     # escaped: a message may hold brackets (pip install 'bitext[corpus]', a path like a[1].md)
-    err_console.print(f"[bold red]Error:[/bold red] {escape(message)}", markup=True, highlight=False)
+    line = f"[bold red]Error:[/bold red] {escape(message)}"
+    err_console.print(line, markup=True, highlight=False)
 
 
 def print_warning(message: str) -> None:

@@ -54,7 +54,9 @@ def open_client(
     address = scheduler_address(scheduler)
     if address:
         if workers is not None:
-            raise UsageError("--workers starts a local cluster; with --scheduler start workers there")
+            raise UsageError(
+                "--workers starts a local cluster; with --scheduler start workers there"
+            )
         try:
             client = distributed.Client(address, timeout="20s")
         except OSError as exc:

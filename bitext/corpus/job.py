@@ -72,7 +72,9 @@ class CorpusJob:
 
     def __post_init__(self) -> None:
         if self.fmt not in FORMAT_SUFFIX:
-            raise UsageError(f"--format must be one of {', '.join(FORMAT_SUFFIX)}, not {self.fmt!r}")
+            raise UsageError(
+                f"--format must be one of {', '.join(FORMAT_SUFFIX)}, not {self.fmt!r}"
+            )
 
     @property
     def suffix(self) -> str:
@@ -82,7 +84,9 @@ class CorpusJob:
         """What decides an output's bytes (no cache directory, no worker count)."""
         from ..version import __version__
 
-        options = {k: v for k, v in self.options.kwargs().items() if k not in ("cache_dir", "use_cache")}
+        options = {
+            k: v for k, v in self.options.kwargs().items() if k not in ("cache_dir", "use_cache")
+        }
         return {
             "version": __version__,
             "options": options,

@@ -43,7 +43,11 @@ class CorpusRun:
         self.store = CorpusStore(out_dir, job) if out_dir is not None else None
         self.merge = Path(merge) if merge is not None else None
         self.force = force
-        self.cluster_options = {"workers": workers, "scheduler": scheduler, "dashboard": dashboard}
+        self.cluster_options: dict[str, Any] = {
+            "workers": workers,
+            "scheduler": scheduler,
+            "dashboard": dashboard,
+        }
         self.rows: list[dict[str, Any]] = []
         self.terms: list[CorpusTerm] | None = None
         self.summary_path: Path | None = None

@@ -139,8 +139,8 @@ def document_terms(result: Any, spec: LintSpec | None) -> dict[str, dict[str, in
     names: dict[str, str] = {}  # any English form, casefolded -> the glossary term's name
     if glossaries:
         index = build_index(result.alignment, result.src, result.tgt, glossaries)
-        for term in index.terms.terms:
-            names.update((form.casefold(), term.name) for form in term.en)
+        for entry in index.terms.terms:
+            names.update((form.casefold(), entry.name) for form in entry.en)
         for pair in index.pairs:
             for term in pair.src_terms:
                 name = index.term(term).name
