@@ -88,7 +88,9 @@ def corpus_command(
     """Align thousands of document pairs on this machine's cores or a dask cluster.
 
     Each pair's output is what [bold]bitext align[/bold] writes for it; re-running skips pairs
-    that are up to date. Exit 0 when every pair aligned, 1 when one failed, 2 on a usage error.
+    that are up to date. Exit 0 when every pair aligned, 1 when one failed (or, with --lint,
+    an error-level finding), 2 on a usage error. On a cluster, --cache-dir must be a path on
+    each node's local disk: the SQLite cache is not safe on NFS.
 
     Example: [bold]bitext corpus en/ zh/ -o aligned/ --format tmx --merge aligned/all.tmx[/bold]
     """
