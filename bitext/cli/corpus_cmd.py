@@ -87,10 +87,11 @@ def corpus_command(
 ) -> int:
     """Align thousands of document pairs on this machine's cores or a dask cluster.
 
-    Each pair's output is what [bold]bitext align[/bold] writes for it; re-running skips pairs
-    that are up to date. Exit 0 when every pair aligned, 1 when one failed (or, with --lint,
-    an error-level finding), 2 on a usage error. On a cluster, --cache-dir must be a path on
-    each node's local disk: the SQLite cache is not safe on NFS.
+    Each pair's output is what [bold]bitext align[/bold] writes; a re-run skips what is done.
+
+    Exit 0: all aligned; 1: a pair failed (or an error finding with --lint); 2: usage error.
+
+    On a cluster, --cache-dir must be on each node's local disk (SQLite is unsafe on NFS).
 
     Example: [bold]bitext corpus en/ zh/ -o aligned/ --format tmx --merge aligned/all.tmx[/bold]
     """
