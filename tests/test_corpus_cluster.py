@@ -200,3 +200,25 @@ def test_external_scheduler_and_workers_give_the_same_bytes(tmp_path, run_cli, c
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+def _encoder_loads() -> tuple[str, str, int, int]:
+    from bitext.pipeline import _encoder
+
+    info = _encoder.cache_info()
+    return os.environ["BITEXT_THREADS"], os.environ["OPENBLAS_NUM_THREADS"], info.misses, info.hits
+
+
+def test_workers_run_one_blas_thread_and_load_the_encoder_once(client, tmp_path, cache):
+    en, zh = article_corpus(tmp_path / "in", documents=6)
+    before = client.run(_encoder_loads)
+    results = list(align_corpus(resolve_pairs(en, zh).pairs, client=client,
+                                out_dir=tmp_path / "out", cache_dir=cache, **LANGS))  # fmt: skip
+    after = client.run(_encoder_loads)
+    assert len(after) == 2
+    for worker, (threads, blas, misses, hits) in after.items():
+        assert (threads, blas) == ("1", "1")
+        assert misses - before[worker][2] == 1  # loaded once, by the plugin
+        assert hits > before[worker][3]  # and reused by every pair the worker aligned
+    assert sum(a[3] - before[w][3] for w, a in after.items()) >= len(results)
+    assert all(w["nthreads"] == 1 for w in client.scheduler_info()["workers"].values())

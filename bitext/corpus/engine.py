@@ -71,7 +71,10 @@ def open_client(
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=":8787" if dashboard else None,
+        # without --dashboard: no dashboard, and the scheduler's small HTTP server (health,
+        # metrics) on a free port instead of taking 8787 from someone else's cluster
+        dashboard_address=":8787" if dashboard else ":0",
+        scheduler_kwargs={"dashboard": dashboard},
         silence_logs=logging.ERROR,
         env=WORKER_ENV,
     )

@@ -97,8 +97,9 @@ class CorpusJob:
         }
 
     def key(self) -> str:
-        """A short stable id of the signature (names the worker plugin of this job)."""
-        return _digest(json.dumps(self.signature(), sort_keys=True).encode())[:16]
+        """A short stable id of the job, cache options included (names its worker plugin)."""
+        record = {**self.signature(), "cache": [self.options.cache_dir, self.options.use_cache]}
+        return _digest(json.dumps(record, sort_keys=True).encode())[:16]
 
 
 def pair_hash(src: str | Path, tgt: str | Path, job: CorpusJob) -> str:
