@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "bitext.cli.align_cmd",
     "bitext.cli.eval_cmd",
     "bitext.cli.lint_cmd",
+    "bitext.cli.corpus_cmd",
     "bitext.cli.report_cmd",
     "bitext.cli.glossary_cmd",
     "bitext.cli.cache_cmd",
