@@ -48,7 +48,7 @@ _ZH_FUNCTION_TEXT = """
 一种 一些 就是 还是 但是 可是 因为 所以 如果 虽然 而且 并且 以及 或者 已经 正在 非常 十分 很 最
 更 又 再 还 只 才 却 便 即 则 乃 所 之后 之前 以后 以前 时 里 地 得 吗 呢 吧 啊 呀 么 什么 怎么
 没有 不 没 有 要 会 能 可以 应该 可能 让 使 给 用 说 看 做 去 来 得到 进行 通过 按照 根据 关于
-对于 由于 至于 以及 然后 如此 那么 这么 多 少 大 小 每 各 该 此 本 某 其他 其中 之中 当 并 且
+对于 由于 至于 以及 然后 如此 那么 这么 每 各 该 此 本 某 其他 其中 之中 当 并 且
 """
 #: Chinese function words: a rendering candidate never starts or ends with one.
 ZH_FUNCTION_WORDS = frozenset(_ZH_FUNCTION_TEXT.split())

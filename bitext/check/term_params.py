@@ -42,6 +42,9 @@ DICE_WEIGHT = 0.6
 #: a pair's best candidate is its rendering only above this score; below it the term is taken as
 #: left out or paraphrased in that pair (no rendering counted).
 MIN_PAIR_SCORE = 0.55
+#: "Dr Karpathy": a candidate extending the kept name (Karpathy博士) replaces it when its cosine is
+#: at most this much lower (Karpathy回应, the name and the next verb, is further away).
+NAME_EXTEND_COS_DROP = 0.15
 #: candidates compared per term by embedding: the best by Dice (the rest co-occur by chance).
 MAX_SCORED_CANDIDATES = 60
 #: renderings listed per term

@@ -36,6 +36,7 @@ from .term_params import (
     MAX_RUN_WORDS,
     MAX_SCORED_CANDIDATES,
     MIN_PAIR_SCORE,
+    NAME_EXTEND_COS_DROP,
 )
 from .term_sources import SourceTerm
 
@@ -45,6 +46,8 @@ _EN_WORD = re.compile(_LATIN)
 #: words that may sit inside an English rendering (Communist Party of China), never at its edge
 _EN_INNER = frozenset({"of", "and", "the", "for", "in", "on", "to", "de"})
 _ZH_INNER = frozenset({"之", "与", "和", "的"})
+#: adjectives that begin a rendering (大模型) but are never one alone
+_ZH_NOT_ALONE = frozenset("大小多少新老高低长短好")
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ def _candidates(seg: Segment, lang: str) -> list[tuple[str, Span]]:
             run = words[i : i + n]
             if n > 1 and (not run[-1].joins or not run[-1].inner_ok and not run[-1].edge_ok):
                 break
-            if not run[-1].edge_ok:
+            if not run[-1].edge_ok or (n == 1 and first.text in _ZH_NOT_ALONE):
                 continue
             text = seg.text[first.start - seg.start : run[-1].end - seg.start]
             if lang != "en" and len(text) > MAX_RUN_CHARS:
@@ -262,6 +265,32 @@ def choose_renderings(
         if best is None or best.score < MIN_PAIR_SCORE:
             uses.append(Use(p, o.start, o.end, "", 0, 0, "", best.score if best else 0.0))
             continue
+        best = _whole_name(term, _closer_whole(best, present), present, index.lang)
         span = index.pairs[p][best.key][0]
         uses.append(Use(p, o.start, o.end, best.key, span.start, span.end, span.text, best.score))
     return uses
+
+
+def _whole_name(term: SourceTerm, best: Choice, present: list[Choice], lang: str) -> Choice:
+    """"Dr Karpathy" rendered Karpathy博士: when the best candidate is part of the term kept as
+    it is (Karpathy), a candidate that extends it by translated words (博士) renders the rest."""
+    words = term.form.casefold().split()
+    if lang == "en" or len(words) < 2 or best.key not in words:
+        return best
+    longer = [
+        c
+        for c in present
+        if best.key in c.key and c.key != best.key and c.cos >= best.cos - NAME_EXTEND_COS_DROP
+    ]
+    return max(longer, key=lambda c: (c.score, c.key)) if longer else best
+
+
+def _closer_whole(best: Choice, present: list[Choice]) -> Choice:
+    """Dice favours a part found in every pair (模型 in 大语言模型 and 大模型); a candidate that
+    contains the best one and is at least as close in meaning is the whole rendering."""
+    longer = [
+        c
+        for c in present
+        if best.key in c.key and c.key != best.key and c.cos >= best.cos and c.score >= MIN_PAIR_SCORE
+    ]
+    return max(longer, key=lambda c: (c.cos, c.key)) if longer else best

@@ -39,6 +39,8 @@ _DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z]s?)\s*\)|（\s*([A-Z][A-Za-
 #: other proper nouns, verbal nouns (改革 reform), English words.
 _ZH_TERM_FLAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "vn", "eng")
 _ZH_NAME_FLAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz")
+_ZH_NOUN_SUFFIXES = frozenset({"论", "者", "派", "家", "界", "主义", "主义者"})
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -197,7 +199,15 @@ def _definitions(seg: Segment) -> Iterator[tuple[str, str]]:
 
 def _chinese_occurrences(seg: Segment) -> Iterator[tuple[str, str, str, int, int]]:
     offset = seg.start
-    for word, flag in _pos_words(seg.text):
+    words = list(_pos_words(seg.text))
+    k = 0
+    while k < len(words):
+        word, flag = words[k]
+        k += 1
+        # 末日 + 论, 实证 + 主义者: a suffix that makes a noun of what comes before stays with it
+        while k < len(words) and words[k][0] in _ZH_NOUN_SUFFIXES and _HAN.fullmatch(word):
+            word, flag = word + words[k][0], "n"
+            k += 1
         start, offset = offset, offset + len(word)
         if flag == "eng" or re.fullmatch(r"[A-Za-z][\w.\-&]*", word):
             if is_acronym(word):
@@ -206,7 +216,7 @@ def _chinese_occurrences(seg: Segment) -> Iterator[tuple[str, str, str, int, int
             elif len(word) >= 3 and word.lower() not in EN_STOPWORDS:
                 yield word.casefold(), word, "name", start, offset
             continue
-        if not flag.startswith(_ZH_TERM_FLAGS) or flag.startswith(("nrt",)) and len(word) < 2:
+        if not flag.startswith(_ZH_TERM_FLAGS) and not (flag == "t" and len(word) >= 2):
             continue
         if word in ZH_GENERIC_NOUNS:
             continue
@@ -245,9 +255,11 @@ def find_source_terms(alignment: Alignment, lang: str) -> list[SourceTerm]:
                 aliases.update(_definitions(seg))
     meaning: dict[str, str] = {}
     for long_key, acronym in aliases.items():
-        if long_key in found and acronym in found and long_key != acronym:
+        if acronym not in found or long_key == acronym:
+            continue
+        meaning[acronym] = long_key
+        if long_key in found:
             found[acronym].extend(found.pop(long_key))
-            meaning[acronym] = forms[long_key].most_common(1)[0][0]
     terms = []
     for key, occurrences in found.items():
         unique = {(o.start, o.end): o for o in occurrences}
