@@ -45,6 +45,9 @@ MIN_PAIR_SCORE = 0.55
 #: "Dr Karpathy": a candidate extending the kept name (Karpathy博士) replaces it when its cosine is
 #: at most this much lower (Karpathy回应, the name and the next verb, is further away).
 NAME_EXTEND_COS_DROP = 0.15
+#: a longer candidate found in exactly the same pairs as the best one replaces it when its cosine is
+#: at most this much lower (前沿模型论坛 for Frontier Model Forum, not the piece 模型论坛).
+WHOLE_SAME_PAIRS_COS_DROP = 0.1
 #: candidates compared per term by embedding: the best by Dice (the rest co-occur by chance).
 MAX_SCORED_CANDIDATES = 60
 #: renderings listed per term

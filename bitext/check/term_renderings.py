@@ -37,6 +37,7 @@ from .term_params import (
     MAX_SCORED_CANDIDATES,
     MIN_PAIR_SCORE,
     NAME_EXTEND_COS_DROP,
+    WHOLE_SAME_PAIRS_COS_DROP,
 )
 from .term_sources import SourceTerm
 
@@ -287,10 +288,17 @@ def _whole_name(term: SourceTerm, best: Choice, present: list[Choice], lang: str
 
 def _closer_whole(best: Choice, present: list[Choice]) -> Choice:
     """Dice favours a part found in every pair (模型 in 大语言模型 and 大模型); a candidate that
-    contains the best one and is at least as close in meaning is the whole rendering."""
+    contains the best one and is at least as close in meaning is the whole rendering; so is one
+    found in exactly the same pairs and nearly as close (前沿模型论坛 beside 模型论坛)."""
     longer = [
         c
         for c in present
-        if best.key in c.key and c.key != best.key and c.cos >= best.cos and c.score >= MIN_PAIR_SCORE
+        if best.key in c.key
+        and c.key != best.key
+        and c.score >= MIN_PAIR_SCORE
+        and (
+            c.cos >= best.cos
+            or (c.together == best.together and c.cos >= best.cos - WHOLE_SAME_PAIRS_COS_DROP)
+        )
     ]
     return max(longer, key=lambda c: (c.cos, c.key)) if longer else best
