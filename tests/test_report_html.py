@@ -223,7 +223,10 @@ def test_term_renderings_table(page):
     rows = [
         [td.text() for td in tr.find_all("td")] for tr in table.find_all("tbody")[0].find_all("tr")
     ]
-    assert rows == [
+    # renderings the translation used (term discovery), with counts ...
+    assert ["reward", "奖励 ×4", "", "4"] in rows
+    # ... and glossary terms from their findings, with the expected rendering
+    assert rows[-3:] == [
         ["alignment", "校准", "对齐", "1"],
         ["reward hacking", "奖励破解", "奖励黑客", "1"],
         ["reward hacking", "奖励黑客", "", "1"],

@@ -118,7 +118,7 @@ def _render(
     if names:
         signature.setdefault("glossaries", names)
     result = LintResult(documents=(documents,), findings=findings, signature=signature)
-    return get_reporter("html", title=title).render(result)
+    return get_reporter("html", title=title, glossaries=glossaries).render(result)
 
 
 def _counts(documents: Any, findings: tuple[Any, ...]) -> str:
