@@ -226,11 +226,9 @@ def test_term_renderings_table(page):
     # renderings the translation used (term discovery), with counts ...
     assert ["reward", "奖励 ×4", "", "4"] in rows
     # ... and glossary terms from their findings, with the expected rendering
-    assert rows[-3:] == [
-        ["alignment", "校准", "对齐", "1"],
-        ["reward hacking", "奖励破解", "奖励黑客", "1"],
-        ["reward hacking", "奖励黑客", "", "1"],
-    ]
+    assert ["reward hacking", "奖励破解 ×1 · 奖励黑客 ×1", "", "2"] in rows
+    # ... and glossary terms discovery did not list, from their findings, with the expected one
+    assert rows[-1] == ["alignment", "校准", "对齐", "1"]
 
 
 def test_filters_and_keyboard_hint_are_present(page):
