@@ -54,10 +54,10 @@ MAX_SCORED_CANDIDATES = 60
 MAX_RENDERINGS = 4
 
 #: two English renderings are one word family when their first words' stems share a prefix of at
-#: least this many letters and this share of the shorter stem (china / chines, social /
-#: socialist, econom / economi; not life / live).
+#: least this many letters and this share of the shorter stem (china / chines 4 of 5, social /
+#: socialist, econom / economi; not grandma / granni 4 of 6, nor life / live).
 FAMILY_MIN_PREFIX = 4
-FAMILY_PREFIX_SHARE = 0.6
+FAMILY_PREFIX_SHARE = 0.8
 
 # -- term variation ---------------------------------------------------------------------------
 
