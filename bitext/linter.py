@@ -37,6 +37,8 @@ class LintOutcome:
     warnings: tuple[str, ...] = ()
     #: every finding before the baseline filter (for --write-baseline)
     all_findings: tuple[Finding, ...] = ()
+    #: the loaded glossaries (the review page's term table shows their expected renderings)
+    glossaries: tuple[Any, ...] = ()
 
 
 def failing(findings: Sequence[Finding], fail_on: str) -> bool:
@@ -142,6 +144,7 @@ def finish(
         baselined=len(findings) - len(shown),
         warnings=(*warnings, *doc_warnings),
         all_findings=tuple(findings),
+        glossaries=tuple(glossaries),
     )
 
 

@@ -144,7 +144,7 @@ def test_terms_output_json_and_starter_with_a_hand_alignment(tmp_path, run_cli, 
     assert code == 0, err
     assert seen["use_cache"] is False and len(seen["paths"]) == 2
     line = next(row for row in out.splitlines() if row.startswith("Frontier Model Forum"))
-    assert line.split("\t")[1:] == ["name", "×3", "前沿模型论坛 ×3"]
+    assert line.split()[3:6] == ["name", "3", "前沿模型论坛"] and "×3" in line
     assert "reward hacking" not in out
     terms = {t.name: t for t in bitext.load_glossary(starter).terms}
     assert terms["Frontier Model Forum"].zh == ("前沿模型论坛",)
@@ -152,4 +152,4 @@ def test_terms_output_json_and_starter_with_a_hand_alignment(tmp_path, run_cli, 
     code, out, _ = run_cli("terms", *files, "--json")
     assert code == 0
     data = json.loads(out)
-    assert {c["en"] for c in data} >= {"Frontier Model Forum", "foom", "reward hacking"}
+    assert {c["term"] for c in data} >= {"Frontier Model Forum", "foom", "reward hacking"}

@@ -223,11 +223,12 @@ def test_term_renderings_table(page):
     rows = [
         [td.text() for td in tr.find_all("td")] for tr in table.find_all("tbody")[0].find_all("tr")
     ]
-    assert rows == [
-        ["alignment", "校准", "对齐", "1"],
-        ["reward hacking", "奖励破解", "奖励黑客", "1"],
-        ["reward hacking", "奖励黑客", "", "1"],
-    ]
+    # renderings the translation used (term discovery), with counts ...
+    assert ["reward", "奖励 ×4", "", "4"] in rows
+    # ... and glossary terms from their findings, with the expected rendering
+    assert ["reward hacking", "奖励破解 ×1 · 奖励黑客 ×1", "", "2"] in rows
+    # ... and glossary terms discovery did not list, from their findings, with the expected one
+    assert rows[-1] == ["alignment", "校准", "对齐", "1"]
 
 
 def test_filters_and_keyboard_hint_are_present(page):

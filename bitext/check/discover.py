@@ -1,327 +1,266 @@
-"""Candidate terms a glossary does not know yet, found in an aligned document pair.
+"""Term discovery: the source's terms and the renderings the translation actually used for them.
 
-Used by ``bitext terms``. English candidates are acronyms, capitalised names (``Frontier Model
-Forum``) and repeated multi-word phrases of content words; Latin tokens kept in the Chinese
-(``OpenAI``, ``foom``) are candidates too. Renderings come from co-occurrence across aligned
-pairs: a Chinese n-gram that appears in the targets of the pairs whose source has the term, and
-rarely elsewhere, scored with the Dice coefficient. No external service, no model: the
-alignment already did the hard part.
+Used by ``bitext terms``, the term-variation rule and the review page's term table. Three steps,
+each in its own module: ``term_sources`` finds the source terms (repeated noun phrases,
+acronyms, names, words kept in English; forms grouped), ``term_renderings`` aligns each term to
+the span of the translation that renders it in every pair where it occurs, and this module puts
+the counts together: each rendering with how many pairs used it and a confidence, whether the
+term was rendered several ways, and what a glossary expects where one lists the term. Both
+directions: the source language is read from the alignment's segments, never assumed.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
 
 from ..align.model import Alignment
-from .glossary import Glossary, Term, is_acronym
-from .terms import TermSet
+from .glossary import Glossary, Term
+from .term_lexicon import english_key
+from .term_params import (
+    COS_WEIGHT,
+    DICE_WEIGHT,
+    MAX_RENDERINGS,
+    MIN_OCCURRENCES,
+    VARIANT_MIN_COS,
+    VARIANT_MIN_PAIRS,
+    VARIANT_MIN_PRECISION,
+    VARIANT_MIN_SHARE,
+)
+from .term_renderings import (
+    Choice,
+    TargetIndex,
+    Use,
+    choose_renderings,
+    same_family,
+    score_candidates,
+    texts_to_embed,
+)
+from .term_sources import SourceTerm, find_source_terms
 
-#: a rendering must be at least this associated with the term (Dice over aligned pairs); 0.3
-#: kept the right rendering and dropped sentence-level noise on our AI-policy example articles.
-MIN_DICE = 0.3
-#: a further rendering must score at least this share of the best one's Dice (drops 会议, a word
-#: that merely shares sentences with 前沿模型论坛, in tests/data/terms/article.*.txt).
-MIN_RELATIVE_DICE = 0.6
-#: a longer string found in at least this share of a rendering's pairs replaces it (斯丁 ->
-#: 奥斯丁 in the academic gold set: 10 of 11 pairs).
-EXTEND_SHARE = 0.8
-#: only renderings this short are split into the longer variants that contain them (奖励);
-#: a 4-character 拉普拉斯 inside 拉普拉斯变换/拉普拉斯反变换 is a rendering of its own.
-SPLIT_MAX_CHARS = 2
-#: Chinese n-gram lengths tried as renderings (递归式自我升级 has 7 characters).
-NGRAM_SIZES = range(2, 9)
-#: renderings reported per candidate
-MAX_RENDERINGS = 3
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*")
-_LATIN_IN_ZH = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+)*")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-#: Chinese function characters that never begin or end a rendering candidate.
-_EDGE_CHARS = set("的了是在和与对将把被也都就而及或其这那个一为中上等之以从到向于着过")
-_STOPWORD_TEXT = """
-a about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each even few for from further
-had has have having he her here hers him his how however i if in into is it its itself just like
-many may me might more most much must my no nor not now of off on once one only or other our ours
-out over own same she should so some such than that the their theirs them then there these they
-this those through to too under until up very was we were what when where which while who whom
-why will with would yet you your new first last next several said says say make made makes use
-used using get gets got way ways well still thing things
-"""
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+#: a term whose occurrences lie at least this often inside one longer term is part of that term
+#: ("cosmic" inside "cosmic rays": 48 of 51 in the academic set).
+SUBSUMED_SHARE = 0.8
 
 
 @dataclass(frozen=True)
 class Rendering:
-    """A Chinese string found for a candidate: in how many of its pairs, and how strongly."""
+    """One way the translation rendered a term: in how many pairs, and how sure we are."""
 
     text: str
     pairs: int
+    #: the mean of its pair scores over the best possible score (cosine 1, Dice 1), in [0, 1]
+    confidence: float
     dice: float
+    #: the term as it is (kept in English, or a Latin word of a Chinese source kept)
+    kept: bool = False
+    #: counts as a competing rendering (a synonym that follows the term), not a stray choice
+    variant: bool = True
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A proposed glossary term with the renderings the translation used for it."""
+    """A source term with the renderings the translation used for it, most used first."""
 
-    en: str
-    kind: str  # "acronym" | "name" | "phrase" | "kept"
+    term: str
+    kind: str  # "acronym" | "name" | "phrase" | "word" | "kept"
     count: int
     pairs: tuple[int, ...]
     renderings: tuple[Rendering, ...] = ()
-    #: pairs whose translation keeps the English as it is
+    #: pairs whose translation keeps the term as it is
     kept: int = 0
-    #: rendered more than one way (two renderings in different pairs, or kept and translated)
-    inconsistent: bool = False
+    #: how many competing renderings (variants) the translation used; 2 or more is variation
+    ways: int = 0
+    #: the pairs where the term occurs and what was chosen in each (offsets into the documents)
+    uses: tuple[Use, ...] = ()
+    #: the renderings a glossary lists for the term ("" when no glossary lists it)
+    expected: tuple[str, ...] = ()
+    #: the glossary term's name when a glossary lists the term
+    glossary_term: str = ""
+
+    @property
+    def inconsistent(self) -> bool:
+        """Rendered two or more different ways in this document."""
+        return self.ways >= 2
+
+    @property
+    def en(self) -> str:  # the name used before discovery worked in both directions
+        return self.term
 
 
-def _pair_texts(alignment: Alignment) -> list[tuple[str, str]]:
-    return [
-        (
-            " ".join(alignment.src[i].text for i in link.src),
-            "".join(alignment.tgt[i].text for i in link.tgt),
-        )
-        for link in alignment.links
-    ]
+@lru_cache(maxsize=1)
+def phrase_encoder() -> Any:
+    """The built-in encoder (with its on-disk cache) for short phrases, loaded once."""
+    from ..embed import DEFAULT_MODEL, get_encoder
 
-
-def _english_candidates(text: str) -> Iterable[tuple[str, str]]:
-    """(form, kind) for every candidate occurrence in one source text."""
-    words = list(_WORD.finditer(text))
-    shouting = sum(1 for m in words if m.group().isupper()) * 2 > len(words)  # a CAPS heading
-    for m in words:
-        token = m.group()
-        if is_acronym(token) and not shouting and token.lower() not in _STOPWORDS:
-            yield (token[:-1] if token.endswith("s") and len(token) > 2 else token), "acronym"
-    for name in _capitalised_runs(text, words):
-        yield name, "name"
-    # phrases are lower-case content words (the sentence's first word may be capitalised)
-    lowered = [m.group().lower() for m in words]
-    plain = [m.group().islower() or k == 0 for k, m in enumerate(words)]
-    for n in (2, 3):
-        for k in range(len(lowered) - n + 1):
-            gram = lowered[k : k + n]
-            if all(plain[k : k + n]) and all(
-                w.isalpha() and len(w) >= 3 and w not in _STOPWORDS for w in gram
-            ):
-                yield " ".join(gram), "phrase"
-
-
-def _capitalised_runs(text: str, words: Sequence[re.Match[str]]) -> Iterable[str]:
-    """Runs of capitalised words not at a sentence start; of/for/and may join two capitals."""
-    run: list[str] = []
-    for k, m in enumerate(words):
-        token = m.group()
-        before = text[words[k - 1].end() : m.start()] if k else "."
-        sentence_start = before.strip(" \"'“‘(") in {".", "!", "?", ":"}
-        if token[0].isupper() and (not sentence_start or is_acronym(token)):
-            run.append(token)
-            continue
-        joins = k + 1 < len(words) and words[k + 1].group()[0].isupper()
-        if run and token in {"of", "for", "and"} and joins:
-            run.append(token)
-            continue
-        yield from _trimmed(run)
-        run = []
-    yield from _trimmed(run)
-
-
-def _trimmed(run: list[str]) -> Iterable[str]:
-    while run and run[-1].lower() in _STOPWORDS:
-        run = run[:-1]
-    while run and run[0].lower() in _STOPWORDS:
-        run = run[1:]
-    if run and not (len(run) == 1 and (len(run[0]) < 3 or is_acronym(run[0]))):
-        yield " ".join(run)
-
-
-def _han_ngrams(text: str) -> set[str]:
-    grams = set()
-    for run in _HAN_RUN.findall(text):
-        for n in NGRAM_SIZES:
-            for k in range(len(run) - n + 1):
-                gram = run[k : k + n]
-                if gram[0] not in _EDGE_CHARS and gram[-1] not in _EDGE_CHARS:
-                    grams.add(gram)
-    return grams
-
-
-def _renderings(pairs: Sequence[int], grams: list[set[str]], df: Counter[str]) -> list[Rendering]:
-    """The n-grams most associated with ``pairs`` (Dice), longest first among equals.
-
-    A string is extended to a longer one found in nearly as many pairs (斯丁 -> 奥斯丁); a
-    two-character prefix that only exists because of two renderings (奖励 in 奖励黑客 and
-    奖励作弊) is replaced by them when they cover all of its pairs; a string overlapping a
-    chosen one in the same pairs (系统的传递函 beside 传递函数) is a fragment and dropped.
-    """
-    together: Counter[str] = Counter()
-    for p in pairs:
-        together.update(grams[p])
-    need = 2 if len(pairs) >= 2 else 1
-    scored = [
-        Rendering(z, c, round(2 * c / (len(pairs) + df[z]), 3))
-        for z, c in together.items()
-        if c >= need
-    ]
-    scored = [r for r in scored if r.dice >= MIN_DICE]
-    scored.sort(key=lambda r: (-r.dice, -len(r.text), r.text))
-    chosen: list[Rendering] = []
-    for r in scored:
-        r = _extend(r, scored)
-        longer = [s for s in scored if r.text in s.text and s.text != r.text]
-        split = _split(r, longer, pairs, grams) if len(r.text) <= SPLIT_MAX_CHARS else []
-        for item in split or [r]:
-            if not any(_same_span(item, c, pairs, grams) for c in chosen):
-                chosen.append(item)
-        if len(chosen) >= MAX_RENDERINGS:
-            break
-    best = max((c.dice for c in chosen), default=0.0)
-    return [c for c in chosen if c.dice >= MIN_RELATIVE_DICE * best][:MAX_RENDERINGS]
-
-
-def _extend(r: Rendering, scored: Sequence[Rendering]) -> Rendering:
-    while True:
-        longer = [s for s in scored if r.text in s.text and s.text != r.text]
-        longer = [s for s in longer if s.pairs >= EXTEND_SHARE * r.pairs]
-        if not longer:
-            return r
-        r = max(longer, key=lambda s: (s.pairs, len(s.text), s.text))
-
-
-def _same_span(a: Rendering, b: Rendering, pairs: Sequence[int], grams: list[set[str]]) -> bool:
-    """True when ``a`` and ``b`` nest, or overlap at their edges in mostly the same pairs."""
-    if a.text in b.text or b.text in a.text:
-        return True
-    shifted = any(
-        a.text[-k:] == b.text[:k] or b.text[-k:] == a.text[:k]
-        for k in range(1, min(len(a.text), len(b.text)))
-    )
-    if not shifted:
-        return False
-    in_a = {p for p in pairs if a.text in grams[p]}
-    in_b = {p for p in pairs if b.text in grams[p]}
-    return len(in_a & in_b) * 2 >= min(len(in_a), len(in_b))
-
-
-def _split(
-    r: Rendering, longer: list[Rendering], pairs: Sequence[int], grams: list[set[str]]
-) -> list[Rendering]:
-    """Two or more longer renderings that together cover every pair of ``r``, else none."""
-    todo = {p for p in pairs if r.text in grams[p]}
-    picked: list[Rendering] = []
-    for s in sorted(longer, key=lambda s: (-s.pairs, -s.dice, -len(s.text), s.text)):
-        if any(s.text in q.text or q.text in s.text for q in picked):
-            continue
-        covered = {p for p in pairs if s.text in grams[p]}
-        if covered & todo:
-            picked.append(s)
-            todo -= covered
-        if not todo:
-            break
-    return picked if not todo and len(picked) >= 2 else []
+    return get_encoder(DEFAULT_MODEL)
 
 
 def discover_terms(
     alignment: Alignment,
     glossaries: Sequence[Glossary] = (),
     *,
-    min_count: int = 2,
-    limit: int = 100,
+    min_count: int = MIN_OCCURRENCES,
+    limit: int | None = 100,
+    known: str = "skip",
+    encoder: Any = None,
 ) -> list[Candidate]:
-    """Propose terms from ``alignment`` that ``glossaries`` do not cover, best first."""
-    texts = _pair_texts(alignment)
-    found: dict[str, tuple[str, str]] = {}  # casefold -> (display form, kind)
-    occurrences: Counter[str] = Counter()
-    pairs_of: dict[str, set[int]] = {}
-    for p, (src, _) in enumerate(texts):
-        for form, kind in _english_candidates(src):
-            key = form.casefold()
-            found.setdefault(key, (form, kind))
-            occurrences[key] += 1
-            pairs_of.setdefault(key, set()).add(p)
-    kept_count: Counter[str] = Counter()
-    kept_pairs: dict[str, set[int]] = {}
-    for p, (_, tgt) in enumerate(texts):
-        for m in _LATIN_IN_ZH.finditer(tgt):
-            token = m.group()
-            if len(token) < 2 or token.lower() in _STOPWORDS:
-                continue
-            key = token.casefold()
-            kept_count[key] += 1
-            kept_pairs.setdefault(key, set()).add(p)
-            found.setdefault(key, (token, "kept"))
-    known = _known(glossaries)
-    grams = [_han_ngrams(tgt) for _, tgt in texts]
-    df: Counter[str] = Counter()
-    for g in grams:
-        df.update(g)
-    candidates = []
-    for key, (form, kind) in found.items():
-        count = max(occurrences[key], kept_count[key])
-        if count < min_count or known(form):
-            continue
-        if kind == "phrase" and _subsumed(key, occurrences, found):
-            continue
-        pairs = sorted(pairs_of.get(key, set()) | kept_pairs.get(key, set()))
-        kept_in = kept_pairs.get(key, set()) or _kept_in(form, pairs, texts)
-        translated = [p for p in pairs if p not in kept_in]
-        renderings = _renderings(translated, grams, df) if key in pairs_of and translated else []
-        kept = len(kept_in)
-        if kind == "phrase" and not renderings:
-            continue  # repeated word pairs with no consistent rendering are mostly noise
-        candidates.append(
-            Candidate(
-                en=form,
-                kind=kind,
-                count=count,
-                pairs=tuple(pairs),
-                renderings=tuple(renderings),
-                kept=kept,
-                inconsistent=_inconsistent(renderings, kept, pairs, grams),
-            )
+    """The source terms of ``alignment`` with their renderings, most frequent first.
+
+    ``known``: "skip" leaves out the terms ``glossaries`` list; "mark" keeps them with the
+    glossary's renderings in ``expected``. ``encoder``: anything with ``encode(texts)``
+    returning unit rows (default: the built-in encoder).
+    """
+    if not alignment.links or not alignment.src or not alignment.tgt:
+        return []
+    src_lang = _side_lang(alignment.src)
+    tgt_lang = _side_lang(alignment.tgt)
+    terms = [t for t in find_source_terms(alignment, src_lang) if len(t.occurrences) >= min_count]
+    terms = _drop_subsumed(terms)
+    lookup = _GlossaryLookup(glossaries, src_lang)
+    if known == "skip":
+        terms = [t for t in terms if lookup(t) is None]
+    terms.sort(key=lambda t: (-len(t.occurrences), t.form.casefold(), t.form))
+    if limit is not None:
+        terms = terms[:limit]
+    if not terms:
+        return []
+    index = TargetIndex(alignment, tgt_lang)
+    texts = texts_to_embed(terms, index)
+    vectors = dict(zip(texts, (encoder or phrase_encoder()).encode(texts), strict=True))
+    out = []
+    for term in terms:
+        choices = score_candidates(term, index, vectors)
+        uses = choose_renderings(term, index, choices)
+        out.append(_candidate(term, uses, choices, index, lookup(term)))
+    return out
+
+
+def _side_lang(segments: Sequence[Any]) -> str:
+    langs = Counter(seg.lang for seg in segments)
+    return langs.most_common(1)[0][0]
+
+
+def _drop_subsumed(terms: list[SourceTerm]) -> list[SourceTerm]:
+    """Leave out a term that mostly occurs inside one longer term (cosmic in cosmic rays)."""
+    spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for t in terms:
+        for o in t.occurrences:
+            spans[o.pair].append((o.start, o.end, t.key))
+    kept = []
+    for t in terms:
+        inside: Counter[str] = Counter()
+        for o in t.occurrences:
+            around = {
+                key
+                for start, end, key in spans[o.pair]
+                if key != t.key
+                and start <= o.start
+                and o.end <= end
+                and end - start > o.end - o.start
+            }
+            inside.update(around)
+        share = max(inside.values(), default=0) / len(t.occurrences)
+        if share < SUBSUMED_SHARE:
+            kept.append(t)
+    return kept
+
+
+def _candidate(
+    term: SourceTerm,
+    uses: list[Use],
+    choices: dict[str, Choice],
+    index: TargetIndex,
+    listed: Term | None,
+) -> Candidate:
+    chosen: dict[str, list[Use]] = defaultdict(list)
+    for use in uses:
+        if use.key:
+            chosen[use.key].append(use)
+    best_score = COS_WEIGHT + DICE_WEIGHT
+    found = []
+    for key, used in chosen.items():
+        c = choices[key]
+        surface = Counter(u.text for u in used).most_common(1)[0][0]
+        rendering = Rendering(
+            text=surface,
+            pairs=len(used),
+            confidence=round(min(1.0, sum(u.score for u in used) / len(used) / best_score), 2),
+            dice=round(c.dice, 3),
+            kept=_is_kept(surface, term.form),
         )
-    candidates.sort(key=lambda c: (-c.count, c.en.casefold(), c.en))
-    return candidates[:limit]
-
-
-def _kept_in(form: str, pairs: Sequence[int], texts: Sequence[tuple[str, str]]) -> set[int]:
-    """The ``pairs`` whose translation has ``form`` as it is (case-insensitively)."""
-    pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", re.IGNORECASE)
-    return {p for p in pairs if pattern.search(texts[p][1])}
-
-
-def _subsumed(key: str, occurrences: Counter[str], found: dict[str, tuple[str, str]]) -> bool:
-    """A phrase inside a longer phrase seen as often is not a term of its own."""
-    return any(
-        other != key and key in other and occurrences[other] >= occurrences[key]
-        for other, (_, kind) in found.items()
-        if kind == "phrase" and len(other) > len(key)
+        found.append((rendering, c))
+    found.sort(key=lambda rc: (-rc[0].pairs, -rc[0].confidence, rc[0].text))
+    renderings = _mark_variants(found, index.lang)
+    kept = sum(r.pairs for r in renderings if r.kept)
+    ways = sum(1 for r in renderings if r.variant)
+    kind = "kept" if renderings and renderings[0].kept and term.kind != "acronym" else term.kind
+    return Candidate(
+        term=term.form,
+        kind=kind,
+        count=len(term.occurrences),
+        pairs=term.pairs,
+        renderings=tuple(renderings[:MAX_RENDERINGS]),
+        kept=kept,
+        ways=ways,
+        uses=tuple(uses),
+        expected=listed.zh if listed is not None else (),
+        glossary_term=listed.name if listed is not None else "",
     )
 
 
-def _inconsistent(
-    renderings: Sequence[Rendering], kept: int, pairs: Sequence[int], grams: list[set[str]]
-) -> bool:
-    if kept and renderings:
-        return True  # kept in English in some pairs, translated in others
-    if len(renderings) < 2:
-        return False
-    first = {p for p in pairs if renderings[0].text in grams[p]}
-    second = {p for p in pairs if renderings[1].text in grams[p]}
-    return len(first & second) * 2 < min(len(first), len(second))
+def _mark_variants(found: list[tuple[Rendering, Choice]], lang: str) -> list[Rendering]:
+    """Which renderings compete with the dominant one: a synonym chosen in enough pairs that
+    mostly appears where the term does, and not the same rendering with more or less around it
+    (雷达 / 脉冲雷达); kept in English and translated always compete (Karpathy / Karpathy博士)."""
+    out: list[Rendering] = []
+    families: list[tuple[str, bool]] = []
+    rendered = sum(r.pairs for r, _ in found)
+    for n, (r, c) in enumerate(found):
+        precision = c.together / c.df if c.df else 0.0
+        strong = (
+            c.cos >= VARIANT_MIN_COS
+            and r.pairs >= VARIANT_MIN_PAIRS
+            and r.pairs >= VARIANT_MIN_SHARE * rendered
+            and precision >= VARIANT_MIN_PRECISION
+        )
+        related = any(kept == r.kept and same_family(key, c.key, lang) for key, kept in families)
+        variant = n == 0 or (strong and not related)
+        if variant:
+            families.append((c.key, r.kept))
+        out.append(replace(r, variant=variant))
+    return out
 
 
-def _known(glossaries: Sequence[Glossary]):
-    terms = TermSet.from_glossaries(glossaries)
-    regexes = terms.regexes
+def _is_kept(surface: str, form: str) -> bool:
+    """The rendering is (part of) the term as written: Latin words the source has too."""
+    words = surface.casefold().split()
+    return bool(words) and surface.isascii() and set(words) <= set(form.casefold().split())
 
-    def known(form: str) -> bool:
-        return any(r.fullmatch(form) for r in regexes)
 
-    return known
+class _GlossaryLookup:
+    """The glossary term that lists a source term: by English form (en source) or rendering."""
+
+    def __init__(self, glossaries: Sequence[Glossary], src_lang: str) -> None:
+        self.by_form: dict[str, Term] = {}
+        for glossary in glossaries:
+            for term in glossary.terms:
+                forms = (*term.en, *term.variants) if src_lang == "en" else term.zh
+                for form in forms:
+                    self.by_form[_form_key(form)] = term
+
+    def __call__(self, term: SourceTerm) -> Term | None:
+        return self.by_form.get(_form_key(term.form)) or self.by_form.get(term.key)
+
+
+def _form_key(form: str) -> str:
+    words = form.split()
+    if len(words) == 1 and words[0].isupper():
+        return words[0].rstrip("s") if len(words[0]) > 2 else words[0]
+    return " ".join(english_key(w) for w in words) if words else form
 
 
 def starter_glossary(candidates: Sequence[Candidate], name: str) -> Glossary:
@@ -329,24 +268,19 @@ def starter_glossary(candidates: Sequence[Candidate], name: str) -> Glossary:
     terms = []
     seen: set[str] = set()
     for c in candidates:
-        if c.en.casefold() in seen:
+        if c.term.casefold() in seen or not c.renderings:
             continue
-        seen.add(c.en.casefold())
-        top = c.renderings[0].pairs if c.renderings else 0
-        seen_as = ", ".join(f"{r.text} ×{r.pairs}" for r in c.renderings)
-        kept = f"kept in English ×{c.kept}" if c.kept else ""
-        note = (
-            f"found {c.count}× in the source; "
-            if c.kind != "kept"
-            else f"found {c.count}× in the translation; "
+        seen.add(c.term.casefold())
+        note = f"found {c.count}× in the source; " + ", ".join(
+            f"{r.text} ×{r.pairs}" for r in c.renderings
         )
-        note += "; ".join(x for x in (seen_as, kept) if x) or "no rendering found"
         if c.inconsistent:
-            note += "; rendered more than one way: choose one"
-        if c.kept >= max(top, 1):
-            terms.append(Term(en=(c.en,), keep=True, note=note))
-        elif c.renderings:
-            terms.append(Term(en=(c.en,), zh=(c.renderings[0].text,), note=note))
+            note += f"; rendered {c.ways} ways: choose one"
+        first = c.renderings[0]
+        if first.kept:
+            terms.append(Term(en=(c.term,), keep=True, note=note))
+        else:
+            terms.append(Term(en=(c.term,), zh=(first.text,), note=note))
     return Glossary(
         name=name,
         terms=tuple(terms),

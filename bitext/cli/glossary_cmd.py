@@ -8,13 +8,20 @@ with file:line and exit code 2.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 import typer
 
-from .console import check_output_path, write_output
-from .options import CacheDirOpt, ForceOpt, GlossaryOpt, ModelOpt, NoCacheOpt, OutputOpt
+from ..options import PipelineOptions
+from .console import check_output_path, expanded_inputs, write_output
+from .options import (
+    CheckChoice,
+    ForceOpt,
+    OutputOpt,
+    check_options,
+    pipeline_options,
+)
+from .progress import say_config, stage_progress
 
 glossary_app = typer.Typer(
     help="List, validate, import and export glossaries.",
@@ -106,58 +113,96 @@ def export_table(
     write_output(glossary_to_table(glossary, delimiter), output)
 
 
+@pipeline_options
+@check_options
 def terms(
     files: list[Path] = typer.Argument(
-        ..., help="The source and its translation, or one bilingual file."
+        ..., help="The source and its translation (source first), or one bilingual file."
     ),
-    glossary: list[str] | None = GlossaryOpt,
     write: Path | None = typer.Option(
-        None, "--write", help="Write a starter glossary YAML with the candidates to this file."
+        None, "--write", help="Write a starter glossary YAML with the terms to this file."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite the --write file if it exists."),
-    min_count: int = typer.Option(2, "--min-count", min=1, help="Ignore rarer candidates."),
-    as_json: bool = typer.Option(False, "--json", help="Print the candidates as JSON."),
-    model: str | None = ModelOpt,
-    cache_dir: Path | None = CacheDirOpt,
-    no_cache: bool = NoCacheOpt,
+    min_count: int = typer.Option(2, "--min-count", min=1, help="Ignore rarer terms."),
+    limit: int = typer.Option(100, "--limit", min=1, help="Show at most this many terms."),
+    as_json: bool = typer.Option(False, "--json", help="Print the terms as JSON."),
+    *,
+    pipeline: PipelineOptions,
+    checks: CheckChoice,
 ) -> None:
-    """Propose glossary terms from an aligned article, with the renderings used.
+    """List the source's terms with the renderings the translation actually used.
 
-    Candidates are acronyms, capitalised names, repeated phrases and Latin words kept in the
-    Chinese; terms already in --glossary are left out. Example:
+    Terms are repeated noun phrases, acronyms, names and words kept in English (or, for a
+    Chinese source, its nouns and names); each rendering comes with the pairs that used it and
+    a confidence, and "[rendered N ways]" marks a term translated inconsistently. Terms already
+    in --glossary are left out. Example:
     [bold]bitext terms article.en.txt article.zh.txt --write my-terms.yaml[/bold]
     """
-    from ..check.discover import discover_terms, starter_glossary
+    from ..check.discover import discover_terms
     from ..check.glossary import load_glossaries
-    from ..check.glossary_io import glossary_to_yaml
+    from ..check.starter import starter_yaml
+    from ..config import resolve_config
     from ..errors import UsageError
     from ..pipeline import align_files
 
     if len(files) not in (1, 2):
         raise UsageError("bitext terms takes one bilingual file or two files")
-    check_output_path(write, force, (*files, *(glossary or ())))
-    loaded = load_glossaries(glossary or ())
-    aligned = align_files(files, model=model, cache_dir=cache_dir, use_cache=not no_cache)
-    candidates = discover_terms(aligned.alignment, loaded, min_count=min_count)
+    check_output_path(write, force, expanded_inputs(files, (), [*checks.glossaries, checks.config]))
+    # the config and glossaries exactly as `bitext lint` reads them
+    config = resolve_config(files[:1], checks.config, isolated=checks.isolated)
+    pipeline = pipeline.with_defaults(model=config.model).validated()
+    loaded = load_glossaries([*config.glossaries, *checks.glossaries])
+    say_config(config)
+    with stage_progress() as progress:
+        aligned = align_files(files, pipeline, progress=progress, config_path=config.path)
+    candidates = discover_terms(aligned.alignment, loaded, min_count=min_count, limit=limit)
     if as_json:
-        typer.echo(json.dumps([asdict(c) for c in candidates], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([_as_json(c) for c in candidates], ensure_ascii=False, indent=2))
     else:
-        for c in candidates:
-            typer.echo(_describe(c))
-        if not candidates:
-            typer.echo("no candidate terms found")
+        typer.echo(_table(candidates, aligned.src.lang, aligned.tgt.lang))
     if write is not None:
-        starter = starter_glossary(candidates, name=write.stem)
         header = f"Starter glossary from {', '.join(f.name for f in files)}: review every entry."
-        write_output(glossary_to_yaml(starter, header=header), write)
+        text = starter_yaml(candidates, write.stem, aligned.src.lang, aligned.tgt.lang, header)
+        from ..atomic import write_text_atomic
+
+        write_text_atomic(write, text)
 
 
-def _describe(candidate) -> str:
-    found = [f"{r.text} ×{r.pairs}" for r in candidate.renderings]
-    if candidate.kept:
-        found.append(f"(kept in English) ×{candidate.kept}")
-    flag = "  [rendered more than one way]" if candidate.inconsistent else ""
-    return f"{candidate.en}\t{candidate.kind}\t×{candidate.count}\t{', '.join(found) or '-'}{flag}"
+def _as_json(c) -> dict:
+    return {
+        "term": c.term,
+        "kind": c.kind,
+        "count": c.count,
+        "pairs": len(c.pairs),
+        "renderings": [
+            {"text": r.text, "pairs": r.pairs, "confidence": r.confidence, "kept": r.kept}
+            for r in c.renderings
+        ],
+        "ways": c.ways,
+        "inconsistent": c.inconsistent,
+    }
+
+
+def _table(candidates, src_lang: str, tgt_lang: str) -> str:
+    if not candidates:
+        return "no terms found"
+    rows = [("term", "kind", "count", f"renderings in the translation ({src_lang}->{tgt_lang})")]
+    for c in candidates:
+        found = ", ".join(f"{r.text} ×{r.pairs} ({r.confidence:.2f})" for r in c.renderings)
+        flag = f"  [rendered {c.ways} ways]" if c.inconsistent else ""
+        rows.append((c.term, c.kind, str(c.count), (found or "-") + flag))
+    width = [max(_width(r[k]) for r in rows) for k in range(3)]
+    return "\n".join(
+        "  ".join(cell + " " * (width[k] - _width(cell)) for k, cell in enumerate(r[:3]))
+        + "  "
+        + r[3]
+        for r in rows
+    )
+
+
+def _width(text: str) -> int:
+    """Terminal columns: a Han character takes two."""
+    return sum(2 if "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" else 1 for ch in text)
 
 
 def register(app: typer.Typer) -> None:

@@ -133,6 +133,10 @@ def lint_command(
 
         write_output(statistics_text(outcome.result.findings), output)
     else:
+        if output_format == "html":  # the term table shows the glossaries' renderings
+            from ..report.base import get_reporter
+
+            reporter = get_reporter("html", glossaries=outcome.glossaries)
         write_output(reporter.render(outcome.result), output)
     _summary(outcome)
     _fix_hint(outcome, fix, unsafe_fixes)

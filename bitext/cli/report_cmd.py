@@ -95,7 +95,9 @@ def report(
 def _render(outcome: Any, title: str | None) -> str:
     from ..report.base import get_reporter
 
-    return str(get_reporter("html", title=title).render(outcome.result))
+    return str(
+        get_reporter("html", title=title, glossaries=outcome.glossaries).render(outcome.result)
+    )
 
 
 def _counts(documents: Any, findings: tuple[Any, ...]) -> str:

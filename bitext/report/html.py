@@ -48,7 +48,8 @@ def _asset(name: str) -> Any:
 
 
 class HtmlReporter(Reporter):
-    """Renders a ``LintResult`` as the review page. Options: ``title`` (str)."""
+    """Renders a ``LintResult`` as the review page. Options: ``title`` (str), ``glossaries``
+    (loaded glossaries, for the term table's expected renderings)."""
 
     name = "html"
 
@@ -59,7 +60,12 @@ class HtmlReporter(Reporter):
         self._findings.append(finding)
 
     def finish(self, result: LintResult) -> None:
-        page = build_page(result.documents, self._findings, result.signature)
+        page = build_page(
+            result.documents,
+            self._findings,
+            result.signature,
+            glossaries=self.options.get("glossaries", ()),
+        )
         title = self.options.get("title") or page.title
         template = _environment().get_template("review.html.j2")
         html = template.render(

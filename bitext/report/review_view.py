@@ -101,7 +101,8 @@ class PageView:
     rules: tuple[tuple[str, int], ...]  # (rule id, count), sorted by id
     severities: tuple[tuple[str, int], ...]  # (severity, count), worst first
     summary: tuple[tuple[str, tuple[int, ...], int], ...]  # rule, counts per severity, total
-    terms: tuple[tuple[str, str, str, int], ...]  # term, rendering, expected, count
+    #: term, the renderings the translation used with counts, the glossary's expected, count
+    terms: tuple[tuple[str, str, str, int], ...]
     total: int
     signature_short: str
     signature_full: str
@@ -114,6 +115,7 @@ def build_page(
     documents: Sequence[AlignedDocuments],
     findings: Sequence[Finding],
     signature: Mapping[str, Any],
+    glossaries: Sequence[Any] = (),
 ) -> PageView:
     """Place every finding on a pair, an unpaired line, a document or the general list."""
     views, repeated = _fold([_finding_view(i, f) for i, f in enumerate(findings, 1)], findings)
@@ -138,7 +140,7 @@ def build_page(
         rules=tuple(sorted(by_rule.items())),
         severities=tuple((s, by_sev.get(s, 0)) for s in SEVERITIES),
         summary=_summary(findings),
-        terms=_term_renderings(findings),
+        terms=_term_table(documents, findings, glossaries),
         total=len(findings),
         signature_short=short_signature(signature),
         signature_full=json.dumps(
@@ -274,6 +276,36 @@ def _summary(findings: Sequence[Finding]) -> tuple[tuple[str, tuple[int, ...], i
         (rule, tuple(table[rule][s] for s in SEVERITIES), sum(table[rule].values()))
         for rule in sorted(table)
     )
+
+
+#: terms listed in the review page's term table per document
+TERM_TABLE_LIMIT = 60
+
+
+def _term_table(
+    documents: Sequence[AlignedDocuments], findings: Sequence[Finding], glossaries: Sequence[Any]
+) -> tuple[tuple[str, str, str, int], ...]:
+    """Per term, the renderings the translation actually used with their counts (term
+    discovery), and the glossary's expected rendering where one lists the term; glossary terms
+    that discovery did not list come from the term-* findings."""
+    from ..check.discover import discover_terms
+
+    rows: list[tuple[str, str, str, int]] = []
+    seen: set[str] = set()
+    for doc in documents:
+        for c in discover_terms(
+            doc.alignment, tuple(glossaries), known="mark", limit=TERM_TABLE_LIMIT
+        ):
+            used = " · ".join(f"{r.text} ×{r.pairs}" for r in c.renderings)
+            if c.inconsistent:
+                used += f" [rendered {c.ways} ways]"
+            rows.append((c.term, used, " / ".join(c.expected), c.count))
+            seen.add(c.term.casefold())
+            seen.add(c.glossary_term.casefold())
+    for term, rendering, expected, n in _term_renderings(findings):
+        if term.casefold() not in seen:
+            rows.append((term, rendering, expected, n))
+    return tuple(rows)
 
 
 def _term_renderings(findings: Sequence[Finding]) -> tuple[tuple[str, str, str, int], ...]:

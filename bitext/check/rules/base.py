@@ -26,6 +26,8 @@ RULES: dict[str, str] = {
     "term-inconsistent": "bitext.check.rules.term_inconsistent:TermInconsistent",
     "term-untranslated": "bitext.check.rules.term_untranslated:TermUntranslated",
     "term-unexpected": "bitext.check.rules.term_unexpected:TermUnexpected",
+    # term discovery, no glossary needed (issue 20)
+    "term-variation": "bitext.check.rules.term_variation:TermVariation",
     # alignment and content (issue 5)
     "omission": "bitext.check.rules.omission:Omission",
     "addition": "bitext.check.rules.addition:Addition",
