@@ -133,8 +133,8 @@ def test_terms_output_json_and_starter_with_a_hand_alignment(tmp_path, run_cli, 
     alignment, src, tgt = aligned([en], [zh])
     seen = {}
 
-    def fake_align_files(paths, **options):
-        seen.update(options, paths=list(paths))
+    def fake_align_files(paths, *args, **options):
+        seen.update(options, paths=list(paths), pipeline=args[0])
         return AlignedDocuments(src, tgt, alignment)
 
     monkeypatch.setattr(bitext.pipeline, "align_files", fake_align_files)
@@ -142,7 +142,7 @@ def test_terms_output_json_and_starter_with_a_hand_alignment(tmp_path, run_cli, 
     files = (DATA / "terms" / "article.en.txt", DATA / "terms" / "article.zh.txt")
     code, out, err = run_cli("terms", *files, "--write", starter, "-g", "ai-safety", "--no-cache")
     assert code == 0, err
-    assert seen["use_cache"] is False and len(seen["paths"]) == 2
+    assert seen["pipeline"].use_cache is False and len(seen["paths"]) == 2
     line = next(row for row in out.splitlines() if row.startswith("Frontier Model Forum"))
     assert line.split()[3:6] == ["name", "3", "前沿模型论坛"] and "×3" in line
     assert "reward hacking" not in out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from os import PathLike
 from typing import Any
 
 from ..aligned import AlignedDocuments
@@ -117,8 +118,14 @@ def check(
 
     ``config`` is a ``LintConfig`` (see ``bitext.config.load_config``) or a mapping with the
     same keys as ``[tool.bitext]``; ``select``/``ignore`` take rule ids or prefixes (``term``).
+    ``glossaries``: loaded ``Glossary`` objects, or paths / shipped names to load.
     """
-    return run_rules(load_rules(config, select=select, ignore=ignore), documents, glossaries)
+    loaded = load_rules(config, select=select, ignore=ignore)
+    if any(isinstance(g, (str, PathLike)) for g in glossaries):
+        from .glossary import load_glossary
+
+        glossaries = [load_glossary(g) if isinstance(g, (str, PathLike)) else g for g in glossaries]
+    return run_rules(loaded, documents, glossaries)
 
 
 def _location_key(loc: Location | None) -> tuple[Any, ...]:
