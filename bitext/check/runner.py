@@ -124,7 +124,9 @@ def check(
     if any(isinstance(g, (str, PathLike)) for g in glossaries):
         from .glossary import load_glossary
 
-        glossaries = [load_glossary(g) if isinstance(g, (str, PathLike)) else g for g in glossaries]
+        glossaries = [
+            load_glossary(str(g)) if isinstance(g, (str, PathLike)) else g for g in glossaries
+        ]
     return run_rules(loaded, documents, glossaries)
 
 
