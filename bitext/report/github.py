@@ -8,13 +8,17 @@ property values ``:`` and ``,`` also become ``%3A`` and ``%2C``, since they deli
 from __future__ import annotations
 
 from ..check.finding import Finding, Severity
+from ..controls import visible
 from .base import Reporter
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Workflow-command escaping, after control characters (an ESC quoted from a file) are made
+    visible: the annotation lands in a CI log that a terminal may render."""
+    text = visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    return text
 
 
 def escape_property(text: str) -> str:
