@@ -7,12 +7,10 @@ matcher's stay untouched), and the English key that groups a plural with its sin
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
 _EN_STOPWORD_TEXT = """
@@ -106,18 +104,9 @@ _jieba_lock = threading.Lock()
 @cache
 def _tokenizer() -> Any:
     """A private jieba tokenizer whose cache lives under bitext's cache directory."""
-    import jieba
-    from platformdirs import user_cache_dir
+    from ..jieba_setup import private_tokenizer
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    cache_dir = Path(user_cache_dir("bitext"))
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tokenizer.tmp_dir = str(cache_dir)
-    except OSError:  # read-only home: jieba falls back to the temp dir
-        pass
-    return tokenizer
+    return private_tokenizer()
 
 
 @cache

@@ -17,13 +17,11 @@ dictionary so that they stay whole. jieba loads lazily, on the first Chinese hit
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from pathlib import Path
 
 from ..document import Document, Segment
 from ..hygiene import repaired_with_offsets
@@ -253,18 +251,9 @@ _ADDED: set[str] = set()
 @cache
 def _tokenizer():
     """A private jieba tokenizer (the global one stays untouched), cached under bitext's dir."""
-    import jieba
-    from platformdirs import user_cache_dir
+    from ..jieba_setup import private_tokenizer
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    cache_dir = Path(user_cache_dir("bitext"))
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tokenizer.tmp_dir = str(cache_dir)
-    except OSError:  # read-only home: jieba falls back to the temp dir
-        pass
-    return tokenizer
+    return private_tokenizer()
 
 
 def token_boundaries(text: str, words: Iterable[str]) -> set[int]:

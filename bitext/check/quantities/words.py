@@ -11,11 +11,9 @@ loads lazily, and is shared under a lock since jieba is not thread-safe.
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
 _NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿\d]")
@@ -25,19 +23,11 @@ _lock = threading.Lock()
 
 @cache
 def _pos_tokenizer() -> Any:
-    import jieba
     import jieba.posseg
-    from platformdirs import user_cache_dir
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    cache_dir = Path(user_cache_dir("bitext"))
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tokenizer.tmp_dir = str(cache_dir)
-    except OSError:  # read-only home: jieba falls back to the temp dir
-        pass
-    return jieba.posseg.POSTokenizer(tokenizer)
+    from ...jieba_setup import private_tokenizer
+
+    return jieba.posseg.POSTokenizer(private_tokenizer())
 
 
 @lru_cache(maxsize=4096)
