@@ -14,8 +14,10 @@ import re
 #: terminals read U+009B as CSI, the same as ESC [).
 TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: characters XML 1.0 forbids (its production ``Char``): C0 but tab/LF/CR, lone surrogates,
-#: U+FFFE and U+FFFF.
-XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: U+FFFE and U+FFFF. Written as the forbidden set, not the negated ``Char`` class: the same
+#: characters (a test compares them on every code point), but compiled in 0.05 ms, not 3 ms,
+#: and this module is imported by every ``bitext`` start-up.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _picture(ch: str) -> str:

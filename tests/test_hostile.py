@@ -533,3 +533,17 @@ def test_own_config_gives_no_warning(tmp_path) -> None:
     config.write_text("", encoding="utf-8")
     os.chmod(config, 0o666)
     assert unsafe_config_warning(config) is None
+
+
+def test_xml_invalid_is_exactly_what_xml_1_0_forbids():
+    """XML_INVALID is written as the forbidden set (fast to compile); it must match exactly the
+    code points outside XML 1.0's ``Char`` production, no more and no fewer."""
+    import re
+
+    from bitext.controls import XML_INVALID
+
+    char = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    wrong = [
+        c for c in range(0x110000) if bool(XML_INVALID.match(chr(c))) == bool(char.match(chr(c)))
+    ]
+    assert wrong == []

@@ -30,7 +30,7 @@ def test_readme_has_two_setup_commands_and_ci_runs_them_verbatim():
 def _command_names() -> list[str]:
     click_app = typer.main.get_command(app)
     names = []
-    for name, command in click_app.commands.items():
+    for name, command in click_app.load_all().items():
         sub = getattr(command, "commands", None)
         names.extend(f"{name} {s}" for s in sub) if sub else names.append(name)
     return sorted(names)

@@ -295,7 +295,7 @@ def test_readme_documents_every_report_option():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("#### The review page", 1)[1].split("<!-- section:", 1)[0]
-    command = get_command(app).commands["report"]
+    command = get_command(app).get_command(None, "report")
     options = [o for p in command.params for o in p.opts if o.startswith("--") and o != "--help"]
     assert options
     missing = [o for o in options if not re.search(re.escape(o) + r"\b", section)]

@@ -23,18 +23,95 @@ try:  # recent typer vendors click
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover - older typer
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
+try:
+    from typer._click import core as click_core
+except ImportError:  # pragma: no cover - older typer
+    from click import core as click_core  # type: ignore[no-redef]
 
-#: each module has ``register(app)``; order is the order of ``bitext --help``.
-COMMAND_MODULES = (
-    "bitext.cli.split_cmd",
-    "bitext.cli.align_cmd",
-    "bitext.cli.eval_cmd",
-    "bitext.cli.lint_cmd",
-    "bitext.cli.corpus_cmd",
-    "bitext.cli.report_cmd",
-    "bitext.cli.glossary_cmd",
-    "bitext.cli.cache_cmd",
-)
+#: command name -> (the module whose ``register(app)`` adds it, the line ``bitext --help`` shows).
+#: Order is the order of ``bitext --help``. The list is written out here so that ``bitext --help``
+#: imports no command module (start-up, issue 16); a test checks every line against the
+#: command's own help, so the two cannot drift apart.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "split": ("bitext.cli.split_cmd", "Split a text file into sentences, with exact positions."),
+    "align": (
+        "bitext.cli.align_cmd",
+        "Align sentences of a text and its translation; print pairs with scores and positions.",
+    ),
+    "eval": (
+        "bitext.cli.eval_cmd",
+        "Score an alignment against a gold one (links format \\[i,j]:\\[k]).",
+    ),
+    "lint": (
+        "bitext.cli.lint_cmd",
+        "Lint translations: omissions, additions, numbers, terms, typography.",
+    ),
+    "corpus": (
+        "bitext.cli.corpus_cmd",
+        "Align thousands of document pairs on this machine's cores or a dask cluster.",
+    ),
+    "report": (
+        "bitext.cli.report_cmd",
+        "Write the review page: source and translation side by side, findings highlighted.",
+    ),
+    "terms": (
+        "bitext.cli.glossary_cmd",
+        "List the source's terms with the renderings the translation actually used.",
+    ),
+    "glossary": ("bitext.cli.glossary_cmd", "List, validate, import and export glossaries."),
+    "cache": (
+        "bitext.cli.cache_cmd",
+        "Show, shrink or delete the embedding cache (vectors of sentences already embedded).",
+    ),
+}
+
+#: every module that registers commands, each once, in help order.
+COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
+
+
+def load_command(name: str) -> click_core.Command:
+    """The real click command ``name``, built from its module (imported now, not at start-up)."""
+    sub = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode="rich")
+    importlib.import_module(COMMANDS[name][0]).register(sub)
+    command = typer.main.get_group(sub).commands[name]
+    _tidy_help(command)
+    return command
+
+
+class LazyGroup(typer.core.TyperGroup):
+    """The root group: a command's module is imported only when that command runs or shows its
+    own help. Listing the commands (``bitext --help``) uses the one-line summaries of
+    ``COMMANDS`` instead of importing all nine."""
+
+    _listing = False
+
+    def list_commands(self, ctx: click_core.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click_core.Context, cmd_name: str) -> click_core.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        if cmd_name not in self.commands:
+            if self._listing:
+                return typer.core.TyperCommand(
+                    name=cmd_name, help=COMMANDS[cmd_name][1], rich_markup_mode="rich"
+                )
+            self.commands[cmd_name] = load_command(cmd_name)
+        return self.commands[cmd_name]
+
+    def format_help(self, ctx: click_core.Context, formatter: click_core.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
+    def load_all(self) -> dict[str, click_core.Command]:
+        """Every command, loaded (for tests and docs that walk the whole tree)."""
+        for name in COMMANDS:
+            self.get_command(click_core.Context(self), name)
+        return dict(self.commands)
+
 
 app = typer.Typer(
     name="bitext",
@@ -43,6 +120,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
+    cls=LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -67,10 +145,6 @@ def _root(
     Example: [bold]bitext align examples/article.en.txt examples/article.zh.txt[/bold]
     """
     _state["debug"] = debug or _debug_env()
-
-
-for _name in COMMAND_MODULES:
-    importlib.import_module(_name).register(app)
 
 
 def _tidy_help(command: object) -> None:
@@ -158,7 +232,6 @@ def _quiet_stdout() -> None:
 
 def _main(args: list[str]) -> int:
     command = typer.main.get_command(app)
-    _tidy_help(command)
     try:
         with warnings_as_lines():
             result = command.main(args=args, prog_name="bitext", standalone_mode=False)

@@ -12,11 +12,13 @@ public function, so ``import bitext.split as x`` gives that function, not this p
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..document import Document, Segment
 from ..errors import UsageError
-from ..lang import LANGS, detect_lang, paragraph_lang
+from ..lang import LANGS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..document import Document, Segment
 
 LANG_CHOICES = ("auto", *LANGS)
 
@@ -38,6 +40,9 @@ def split_text(
     """
     if lang not in LANG_CHOICES:
         raise UsageError(f"unknown language {lang!r}; use one of: {', '.join(LANG_CHOICES)}")
+    from ..document import Document, Segment
+    from ..lang import detect_lang, paragraph_lang
+
     doc_lang = detect_lang(text) if lang == "auto" else lang
     segments: list[Segment] = []
     from .common import paragraph_spans, split_region
