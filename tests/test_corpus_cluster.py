@@ -131,6 +131,25 @@ def test_corpus_term_report_and_merge(client, tmp_path, run_cli, cache):
     assert merged.count("<tu ") == 12 and 'tuid="12"' in merged
 
 
+def test_corpus_reads_the_config_lint_would_and_isolated_ignores_it(client, tmp_path, run_cli, cache):
+    """A `.bitext.toml` beside the inputs names the glossary, as it would for `bitext lint`:
+    the corpus run says which config it used and its term report covers the glossary's terms;
+    `--isolated` reads no config."""
+    en, zh = term_corpus(tmp_path / "in")
+    config = tmp_path / "in" / ".bitext.toml"
+    config.write_text('glossaries = ["ai-safety"]\n', encoding="utf-8")
+    common = ["--src-lang", "en", "--tgt-lang", "zh", "--cache-dir", cache,
+              "--scheduler", client.scheduler.address]  # fmt: skip
+    code, _, err = run_cli("corpus", en, zh, "-o", tmp_path / "out", "--lint", *common)
+    assert code == 0, err
+    assert f"config: {config.resolve()}" in err
+    report = json.loads((tmp_path / "out" / "terms.json").read_text(encoding="utf-8"))
+    assert any(t["term"] == "reward hacking" for t in report["terms"])
+    code, _, err = run_cli("corpus", en, zh, "-o", tmp_path / "iso", "--lint", "--isolated", *common)
+    assert code == 0, err
+    assert "config:" not in err
+
+
 def test_a_worker_killed_mid_run_has_its_pairs_retried(tmp_path, run_cli, cache):
     from bitext.corpus.engine import open_client
 

@@ -17,6 +17,7 @@ from ..errors import UsageError
 from ..options import PipelineOptions
 from .console import err_console, print_warning
 from .options import CheckChoice, check_options, pipeline_options
+from .progress import say_config
 
 CORPUS_FORMATS = ("links", "jsonl", "tsv", "tmx")
 
@@ -80,6 +81,7 @@ def corpus_command(
 
     Example: [bold]bitext corpus en/ zh/ -o aligned/ --format tmx --merge aligned/all.tmx[/bold]
     """
+    from ..config import resolve_config
     from ..corpus import align_corpus, resolve_pairs
     from ..corpus.engine import require_distributed
 
@@ -89,6 +91,12 @@ def corpus_command(
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: is not a directory")
     plan = resolve_pairs(src_dir, tgt_dir, pair_rules=pair or [], manifest=manifest)
+    # the config exactly as `bitext lint` finds it: named, none with --isolated, else upwards
+    # from the first input (the source folder, the manifest, or here for --pair rules)
+    first = [p for p in (src_dir, manifest) if p is not None][:1]
+    config = resolve_config(first, checks.config, isolated=checks.isolated)
+    pipeline = pipeline.with_defaults(model=config.model).validated()
+    say_config(config)
     for message in plan.warnings:
         print_warning(message)
     run = align_corpus(
@@ -97,7 +105,7 @@ def corpus_command(
         fmt=fmt,
         merge=merge,
         lint=lint,
-        config=None if checks.isolated else checks.config,
+        config=config.path,
         select=_split(select),
         ignore=_split(ignore),
         glossaries=checks.glossaries,
