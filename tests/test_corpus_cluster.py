@@ -131,7 +131,9 @@ def test_corpus_term_report_and_merge(client, tmp_path, run_cli, cache):
     assert merged.count("<tu ") == 12 and 'tuid="12"' in merged
 
 
-def test_corpus_reads_the_config_lint_would_and_isolated_ignores_it(client, tmp_path, run_cli, cache):
+def test_corpus_reads_the_config_lint_would_and_isolated_ignores_it(
+    client, tmp_path, run_cli, cache
+):
     """A `.bitext.toml` beside the inputs names the glossary, as it would for `bitext lint`:
     the corpus run says which config it used and its term report covers the glossary's terms;
     `--isolated` reads no config."""
@@ -145,7 +147,9 @@ def test_corpus_reads_the_config_lint_would_and_isolated_ignores_it(client, tmp_
     assert f"config: {config.resolve()}" in err
     report = json.loads((tmp_path / "out" / "terms.json").read_text(encoding="utf-8"))
     assert any(t["term"] == "reward hacking" for t in report["terms"])
-    code, _, err = run_cli("corpus", en, zh, "-o", tmp_path / "iso", "--lint", "--isolated", *common)
+    code, _, err = run_cli(
+        "corpus", en, zh, "-o", tmp_path / "iso", "--lint", "--isolated", *common
+    )
     assert code == 0, err
     assert "config:" not in err
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
@@ -111,6 +111,13 @@ class EncoderBase:
 
     def __init__(self) -> None:
         self.stats = EncodeStats()
+        #: told ``(done, total)`` texts after each batch, so a long run can show its progress
+        #: (``bitext align``'s bar counts "embed n/N" with or without the cache)
+        self.progress: Callable[[int, int], None] | None = None
+
+    def _tick(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done, total)
 
     @property
     def parameters(self) -> dict[str, Any]:
@@ -143,6 +150,7 @@ class EncoderBase:
         for batch in batches(texts, self.batch_size):
             out[done : done + len(batch)] = self.embed_batch(batch)
             done += len(batch)
+            self._tick(done, len(texts))
         return out
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:

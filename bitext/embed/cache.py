@@ -695,12 +695,6 @@ class CachedEncoder(EncoderBase):
         self.encoder = encoder
         self.cache = cache
         self._key: str | None = None
-        #: told ``(done, total)`` texts after each batch, so a long run can show its progress
-        self.progress: Callable[[int, int], None] | None = None
-
-    def _tick(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress(done, total)
 
     name = property(lambda self: self.encoder.name)  # type: ignore[assignment]
     version = property(lambda self: self.encoder.version)  # type: ignore[assignment]

