@@ -76,8 +76,9 @@ _BELOW = re.compile(r"(?:将近|接近|近|不到|不足|差不多)$")
 _DATING = re.compile(r"(?:多|余)?\s*年(?:多)?(?:来|以来|前|间)")
 #: (25-220), （1881—1936）: a lifespan or dynasty's dates
 _DATE_RANGE = re.compile(r"[(（](?:公元)?(\d{1,4})\s*[-–—~～至]+\s*(\d{1,4})年?[)）]")
-#: 3K背景辐射, 5G网络, 3D打印: digits and Latin letters before a Chinese noun are a name's part
-_LATIN_NAME = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=[A-Za-z]+[\u4e00-\u9fff])")
+#: 3K背景辐射, 5G网络, 3D打印: a number and one capital letter before a Chinese noun name a
+#: thing (a measurement with its unit, 2TeV的, 7cm波, stays a number)
+_LATIN_NAME = re.compile(r"(?<![\d.])\d+(?=[A-Z](?![A-Za-z])(?![的之地得])[\u4e00-\u9fff])")
 
 
 def chinese_quantities(text: str) -> list[Quantity]:

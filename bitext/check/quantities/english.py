@@ -393,8 +393,9 @@ def english_quantities(text: str) -> list[Quantity]:
         out.add(text, m, value, alts=alts, approx=approx, step=step, strong=strong)
     for m in re.finditer(rf"(?<![\w.]){_DIGITS}", norm):  # digits glued to letters: H100, GPT-4
         out.add(text, m, _number(m.group()))
-    # TLR7, H100: a name's number only helps (Toll样受体7 is the same receptor)
-    for m in re.finditer(r"(?<=[A-Za-z])\d+(?:\.\d+)?(?![\d.])", norm):
+    # TLR7, H100: a name's number only helps (Toll样受体7 is the same receptor); a unit's
+    # power (cm3, m2) is no number at all
+    for m in re.finditer(r"(?<=[A-Z])\d+(?:\.\d+)?(?![\d.])", norm):
         out.add(text, m, _number(m.group()), strong=False)
     # "the Laplace transform is unity" = 1
     for m in re.finditer(r"\b(?:is|to|equals) (unity)\b", norm):
