@@ -210,6 +210,7 @@ ISSUE_18_AGREE = [
     ("It is the cosmic microwave background.", "这是宇宙3K背景辐射。"),
     ("We act on the guiding principles of the Congress.", "我们根据党的十八大精神行事。"),
     ("The transform of the impulse is unity.", "脉冲的变换为1。"),
+    ("Once we have a plan, implementing it matters most.", "我把这叫作“一分部署，九分落实”。"),
 ]
 
 

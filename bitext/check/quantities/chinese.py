@@ -66,6 +66,10 @@ _RANGE = re.compile(
 _HYPERBOLE = re.compile(
     r"(?<![\d零〇一二两三四五六七八九十百千万亿点.])一[千万](?![\d零〇一二两三四五六七八九十百千万亿点])"
 )
+#: 一分部署，九分落实; 三分天注定，七分靠打拼: shares of ten in a saying, not counts
+_SHARES = re.compile(
+    r"([一二三四五六七八九])分(?![钟之])[^，。；！？,;]{1,10}[，,；;]\s*([一二三四五六七八九])分(?![钟之])"
+)
 #: ordinals without 第: 十八届 (the 18th session), 党的十八大 (the 18th Congress); like 第十八届
 _ORDINAL = re.compile(
     r"([零〇一二两三四五六七八九十百]+)(?=届)|(?<=党的|中共)([零〇一二三四五六七八九十]+)(?=大)"
@@ -96,6 +100,11 @@ def chinese_quantities(text: str) -> list[Quantity]:
     for m in ZH_HEIGHT.finditer(norm):  # 一米六零 = 1.60 m
         metres = zh_height(m.group(1), m.group(2))
         out.add(text, m, metres, measure=("length", "metric", metres))
+    for m in _SHARES.finditer(norm):
+        if _CN_DIGIT[m.group(1)] + _CN_DIGIT[m.group(2)] == 10:
+            for group in (1, 2):
+                out.add_span(text, m.start(group), m.end(group), float(_CN_DIGIT[m.group(group)]),
+                             strong=False)  # fmt: skip
     for m in _HYPERBOLE.finditer(norm):
         out.add(text, m, _cn_value(m.group()), strong=False)
     for m in _ORDINAL.finditer(norm):
