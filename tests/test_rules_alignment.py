@@ -94,6 +94,11 @@ def test_low_similarity_needs_the_aligners_confidence_to_agree():
     assert [f.pair for f in found] == [5]
     config = {"rules": {"low-similarity": {"max-confidence": 0.97}}}
     assert bitext.check(with_confidence(0.96), select=["low-similarity"], config=config)
+    # evidence past sure-z-threshold needs no low confidence: 0.05 among pairs at 0.86
+    links = list(docs.alignment.links)
+    links[5] = replace(links[5], score=0.05, confidence=0.96)
+    far_out = replace(docs, alignment=replace(docs.alignment, links=tuple(links)))
+    assert [f.pair for f in bitext.check(far_out, select=["low-similarity"])] == [5]
 
 
 def test_low_similarity_needs_enough_pairs_to_calibrate():
