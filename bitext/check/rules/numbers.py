@@ -7,8 +7,9 @@ only the pair: translators move a clause across a sentence boundary, so a number
 pair but carried by the other side of a neighbouring link (where that link's own pair does not
 account for it) is not a mismatch; and a year the
 translation adds where the source names no year at all ("since 1978" for 改革开放以来) is an
-explanation for the reader, not an error. Languages come from each segment (or its document),
-so the rule works whichever language is the source.
+explanation for the reader, not an error; so is any other date of a period the translation adds
+where the source dates none ("the past 30 years", a dynasty's "(25-220)"). Languages come
+from each segment (or its document), so the rule works whichever language is the source.
 """
 
 from __future__ import annotations
