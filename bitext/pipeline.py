@@ -76,7 +76,24 @@ def align_files(
     warnings = (*alignment.warnings, *notes)
     # the only note a layout gives is pair_halves' verdict: the halves are summaries
     summaries = layout == "halves" and bool(notes)
+    if summaries:
+        alignment = _forced_pairs_flagged(alignment)
     return AlignedDocuments(src, tgt, alignment, unpaired, layout, warnings, summaries)
+
+
+def _forced_pairs_flagged(alignment: Alignment) -> Alignment:
+    """Parallel summaries are not translations: whatever pairs the aligner made inside them
+    (3-3 and 4-3 links at 0.47 on a real page, issue 18) are forced, so every link with text on
+    both sides is marked ``low_confidence``; headings paired with headings are left alone."""
+    links = []
+    for link in alignment.links:
+        headings = all(alignment.src[i].kind == "heading" for i in link.src) and all(
+            alignment.tgt[i].kind == "heading" for i in link.tgt
+        )
+        if link.src and link.tgt and not headings:
+            link = dataclasses.replace(link, low_confidence=True)
+        links.append(link)
+    return dataclasses.replace(alignment, links=tuple(links))
 
 
 class _LazyEncoder:

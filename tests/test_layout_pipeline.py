@@ -153,6 +153,43 @@ def test_halves_that_are_summaries_are_reported_not_forced(tmp_path):
     assert [s.text for s in result.src.segments if s.kind == "heading"] == ["Analysis", "Hot"]
 
 
+def test_summaries_mark_the_pairs_they_force_low_confidence(tmp_path, run_cli):
+    """Issue 18: one paragraph of the Chinese half translates an English one, the rest are
+    summaries; the layout says "parallel summaries", and every sentence pair made inside them
+    is low-confidence in the aligned output (headings paired with headings are not)."""
+    import json
+
+    zh = read_text(EXAMPLES / "article.zh.txt").text.strip().split("\n\n")[1:2]
+    summaries = [
+        *zh,
+        "本文讨论了人工智能的发展历史以及科技公司之间的竞争。",
+        "作者认为监管机构需要更多的资金和人员。",
+        "芯片出口管制正在改变全球半导体产业格局。",
+    ]
+    result = _halves(tmp_path, summaries)
+    assert result.parallel_summaries
+    pairs = [link for link in result.alignment.links if link.src and link.tgt]
+    body = [link for link in pairs if result.src.segments[link.src[0]].kind != "heading"]
+    assert body, "the translated paragraph should still be aligned"
+    assert all(link.low_confidence for link in body)
+    assert not any(
+        link.low_confidence for link in pairs if link not in body
+    )  # headings stay confident
+    code, out, _ = run_cli("align", tmp_path / "halves.txt", "--format", "jsonl")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines() if line.strip()]
+    links = [r for r in rows if r.get("type") == "link" and r["src"] and r["tgt"]]
+    assert len(links) == len(pairs)
+    assert sum(r["low_confidence"] for r in links) == len(body)
+
+
+def test_translated_halves_keep_their_confidence(tmp_path):
+    zh = read_text(EXAMPLES / "article.zh.txt").text.strip().split("\n\n")[1:6]
+    result = _halves(tmp_path, zh)
+    assert not result.parallel_summaries
+    assert not all(link.low_confidence for link in result.alignment.links if link.src and link.tgt)
+
+
 def test_two_files_crlf_and_utf16_positions(tmp_path):
     en = tmp_path / "en.txt"
     zh = tmp_path / "zh.txt"

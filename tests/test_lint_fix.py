@@ -10,6 +10,7 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 from handbuilt import CLEAN, aligned
 
@@ -225,3 +226,47 @@ def test_halves_that_summarise_get_one_finding_end_to_end(tmp_path):
     assert outcome.result.documents[0].parallel_summaries
     (finding,) = outcome.result.findings
     assert finding.rule == "omission" and "parallel summaries" in finding.message
+
+
+def test_sarif_carries_each_fix_as_replacements_that_reproduce_fix(tmp_path, run_cli):
+    """SARIF 2.1.0 §3.55: a finding with a fix has ``fixes`` (artifactChanges, replacements
+    with deletedRegion and insertedContent). Applying them to the file gives what --fix
+    writes; findings without a fix have none."""
+    path = tmp_path / "article.txt"
+    shutil.copy(FLAWED, path)
+    text = path.read_text(encoding="utf-8")
+    code, out, _ = run_cli("lint", path, "-g", "ai-safety", "--format", "sarif")
+    assert code == 1
+    body = json.loads(out)
+    schema = ROOT / "tests" / "data" / "sarif-subset.schema.json"
+    jsonschema.validate(body, json.loads(schema.read_text(encoding="utf-8")))
+    run = body["runs"][0]
+    uris = [a["location"]["uri"] for a in run["artifacts"]]
+    with_fix = [r for r in run["results"] if "fixes" in r]
+    assert with_fix and {r["ruleId"] for r in with_fix} <= {
+        "zh-typography",
+        "en-hygiene",
+        "glued-words",
+    }
+    assert not any("fixes" in r for r in run["results"] if r["ruleId"] == "number-mismatch")
+    edits = []
+    for result in with_fix:
+        (fix,) = result["fixes"]
+        assert fix["description"]["text"]
+        (change,) = fix["artifactChanges"]
+        assert uris[change["artifactLocation"]["index"]] == change["artifactLocation"]["uri"]
+        for replacement in change["replacements"]:
+            region = replacement["deletedRegion"]
+            start, length = region["charOffset"], region["charLength"]
+            # line and column agree with the offset (columns in code points, 1-based)
+            line_start = text.rfind("\n", 0, start) + 1
+            assert region["startLine"] == text.count("\n", 0, start) + 1
+            assert region["startColumn"] == start - line_start + 1
+            if fix["properties"]["applicability"] == "safe":
+                edits.append((start, start + length, replacement["insertedContent"]["text"]))
+    fixed = text
+    for start, end, new in sorted(edits, reverse=True):
+        fixed = fixed[:start] + new + fixed[end:]
+    assert fixed != text
+    run_cli("lint", path, "-g", "ai-safety", "--fix")
+    assert path.read_text(encoding="utf-8") == fixed

@@ -74,6 +74,33 @@ def test_low_similarity_is_calibrated_not_a_fixed_cosine():
     assert [f.pair for f in found] == [5]
 
 
+def test_low_similarity_needs_the_aligners_confidence_to_agree():
+    """A pair far below its neighbours but well inside the range of real translations (the
+    aligner's confidence is high) is not flagged; the same pair at an unrelated sentence's
+    confidence is."""
+    from dataclasses import replace
+
+    pairs = [(s, t, 0.85 + i * 0.003) for i, (s, t, _) in enumerate(CLEAN)]
+    pairs[5] = (pairs[5][0], pairs[5][1], 0.50)
+    docs = aligned(pairs)
+
+    def with_confidence(value: float):
+        links = list(docs.alignment.links)
+        links[5] = replace(links[5], confidence=value)
+        return replace(docs, alignment=replace(docs.alignment, links=tuple(links)))
+
+    assert bitext.check(with_confidence(0.96), select=["low-similarity"]) == []
+    found = bitext.check(with_confidence(0.80), select=["low-similarity"])
+    assert [f.pair for f in found] == [5]
+    config = {"rules": {"low-similarity": {"max-confidence": 0.97}}}
+    assert bitext.check(with_confidence(0.96), select=["low-similarity"], config=config)
+    # evidence past sure-z-threshold needs no low confidence: 0.05 among pairs at 0.86
+    links = list(docs.alignment.links)
+    links[5] = replace(links[5], score=0.05, confidence=0.96)
+    far_out = replace(docs, alignment=replace(docs.alignment, links=tuple(links)))
+    assert [f.pair for f in bitext.check(far_out, select=["low-similarity"])] == [5]
+
+
 def test_low_similarity_needs_enough_pairs_to_calibrate():
     pairs = list(CLEAN[:4])
     pairs[1] = (pairs[1][0], pairs[1][1], 0.05)

@@ -4,6 +4,12 @@ Columns count Unicode code points (``columnKind: unicodeCodePoints``), as our of
 are the stable ids of ``RULES``; ``tool.driver.rules`` carries each rule's description and default
 level, and ``ruleIndex`` points into it. The full reproducibility signature is in the run's
 ``properties``. No timestamps, so two runs give identical bytes.
+
+A finding that carries a fix (``Finding.fix``: zh-typography, en-hygiene, glued-words) gets a
+SARIF ``fixes`` entry (§3.55): one ``artifactChange`` for the file, one ``replacement`` per edit,
+its ``deletedRegion`` by character offset and length (plus line and column where the linted
+document is at hand) and its ``insertedContent``; whether ``--fix`` applies it without
+``--unsafe-fixes`` is in the fix's ``properties.applicability``.
 """
 
 from __future__ import annotations
@@ -14,8 +20,9 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from ..check.finding import Finding, Location, Severity
+from ..check.finding import Edit, Finding, Fix, Location, Severity
 from ..check.rules.base import RULES
+from ..document import Document
 from ..version import __version__
 from .base import LintResult, Reporter
 
@@ -65,7 +72,15 @@ class SarifReporter(Reporter):
             paths.update(p for p in (doc.src.path, doc.tgt.path) if p)
         for f in result.findings:
             paths.update(loc.path for loc in (f.source, f.target) if loc)
+            if f.fix is not None:
+                paths.add(f.fix.path)
         self.artifacts = sorted(paths)
+        #: path -> a linted document of that file, to give edits lines and columns
+        self.texts: dict[str, Document] = {}
+        for doc in result.documents:
+            for side in (doc.src, doc.tgt):
+                if side.path:
+                    self.texts.setdefault(side.path, side)
         self.results: list[dict[str, Any]] = []
 
     def _location(self, loc: Location) -> dict[str, Any]:
@@ -111,7 +126,38 @@ class SarifReporter(Reporter):
             result["properties"] = properties
         if finding.suggestion:
             result["message"]["text"] += f" (suggestion: {finding.suggestion})"
+        if finding.fix is not None and finding.fix.edits:
+            result["fixes"] = [self._fix(finding.fix, finding)]
         self.results.append(result)
+
+    def _fix(self, fix: Fix, finding: Finding) -> dict[str, Any]:
+        """SARIF ``fix``: the edits as replacements in one artifact."""
+        return {
+            "description": {"text": finding.suggestion or f"fix {finding.rule}"},
+            "artifactChanges": [
+                {
+                    "artifactLocation": {
+                        "uri": artifact_uri(fix.path),
+                        "index": self.artifacts.index(fix.path),
+                    },
+                    "replacements": [self._replacement(fix.path, e) for e in fix.edits],
+                }
+            ],
+            "properties": {"applicability": fix.applicability},
+        }
+
+    def _replacement(self, path: str, edit: Edit) -> dict[str, Any]:
+        region: dict[str, Any] = {"charOffset": edit.start, "charLength": edit.end - edit.start}
+        doc = self.texts.get(path)
+        if doc is not None and doc.text[edit.start : edit.end] == edit.original:
+            first, last = doc.position(edit.start), doc.position(edit.end)
+            region.update(
+                startLine=first.line,
+                startColumn=first.column,
+                endLine=last.line,
+                endColumn=last.column,
+            )
+        return {"deletedRegion": region, "insertedContent": {"text": edit.replacement}}
 
     def finish(self, result: LintResult) -> None:
         run = {

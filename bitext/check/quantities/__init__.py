@@ -2,7 +2,8 @@
 
 ``number-mismatch`` compares what numbers *mean* on each side of a pair. This module turns text
 into ``Quantity`` values with exact spans into the original string. cn2an (LIBRARIES.md row 3)
-converts Chinese numerals; the semantics of 成 (×10%), 倍 (a multiplier), 多/余/几 (approximate:
+converts Chinese numerals; ``units`` converts lengths, masses and areas between unit systems;
+the semantics of 成 (×10%), 倍 (a multiplier), 多/余/几 (approximate:
 "more than") and English number words are ours.
 
 A quantity is *strong* when its absence on the other side is worth reporting (digits, percents,

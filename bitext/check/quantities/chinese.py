@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from .common import (
     _CN_DIGIT,
@@ -18,6 +19,7 @@ from .common import (
     _mask,
     _times,
 )
+from .units import ZH_HEIGHT, with_measures, zh_height
 from .words import word_spans
 
 _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
@@ -60,12 +62,54 @@ _RANGE = re.compile(
 )
 
 
+#: 一千个, 一万个不服, 一万心眼子: a bare 一千/一万 is as often hyperbole as "a thousand" is
+_HYPERBOLE = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百千万亿点.])一[千万](?![\d零〇一二两三四五六七八九十百千万亿点])"
+)
+#: 一分部署，九分落实; 三分天注定，七分靠打拼: shares of ten in a saying, not counts
+_SHARES = re.compile(
+    r"([一二三四五六七八九])分(?![钟之])[^，。；！？,;]{1,10}[，,；;]\s*([一二三四五六七八九])分(?![钟之])"
+)
+#: ordinals without 第: 十八届 (the 18th session), 党的十八大 (the 18th Congress); like 第十八届
+_ORDINAL = re.compile(
+    r"([零〇一二两三四五六七八九十百]+)(?=届)|(?<=党的|中共)([零〇一二三四五六七八九十]+)(?=大)"
+)
+#: upper bounds: 将近五十, 不到1300 (cf. "almost", "under")
+_BELOW = re.compile(r"(?:将近|接近|近|不到|不足|差不多)$")
+#: a span that dates a period: 三十多年来, 30年前, 改革开放40年以来
+_DATING = re.compile(r"(?:多|余)?\s*年(?:多)?(?:来|以来|前|间)")
+#: (25-220), （1881—1936）: a lifespan or dynasty's dates
+_DATE_RANGE = re.compile(r"[(（](?:公元)?(\d{1,4})\s*[-–—~～至]+\s*(\d{1,4})年?[)）]")
+#: 3K背景辐射, 5G网络, 3D打印: a number and one capital letter before a Chinese noun name a
+#: thing (a measurement with its unit, 2TeV的, 7cm波, stays a number)
+_LATIN_NAME = re.compile(r"(?<![\d.])\d+(?=[A-Z](?![A-Za-z])(?![的之地得])[\u4e00-\u9fff])")
+
+
 def chinese_quantities(text: str) -> list[Quantity]:
     """Quantities in Chinese (or mixed) text, with spans into ``text``."""
     norm = _mask(_mask(text.translate(_FULLWIDTH), _ZH_IDIOMS), _STRUCTURE)
     out = _Collector()
     _labels(text, norm, out)
     _times(text, norm, out)
+    for m in _DATE_RANGE.finditer(norm):
+        first, last = int(m.group(1)), int(m.group(2))
+        if first < last <= 2100:
+            for group in (1, 2):
+                out.add_span(text, m.start(group), m.end(group), float(m.group(group)),
+                             dating=True)  # fmt: skip
+    for m in ZH_HEIGHT.finditer(norm):  # 一米六零 = 1.60 m
+        metres = zh_height(m.group(1), m.group(2))
+        out.add(text, m, metres, measure=("length", "metric", metres))
+    for m in _SHARES.finditer(norm):
+        if _CN_DIGIT[m.group(1)] + _CN_DIGIT[m.group(2)] == 10:
+            for group in (1, 2):
+                out.add_span(text, m.start(group), m.end(group), float(_CN_DIGIT[m.group(group)]),
+                             strong=False)  # fmt: skip
+    for m in _HYPERBOLE.finditer(norm):
+        out.add(text, m, _cn_value(m.group()), strong=False)
+    for m in _ORDINAL.finditer(norm):
+        group = 1 if m.group(1) else 2
+        out.add_span(text, m.start(group), m.end(group), _cn_value(m.group(group)), strong=False)
     for m in _WEEKDAY.finditer(norm):
         out.add(text, m, float(_WEEKDAY_VALUE[m.group(1)]), "weekday")
     # 一九六几年 = the 1960s
@@ -153,7 +197,17 @@ def chinese_quantities(text: str) -> list[Quantity]:
     # digits glued to Latin letters (TLR7, FOXP3, cm2, cos2πf0t) are names and units, as the
     # English reader also leaves them: they only help matching
     out.weaken([(m.start(), m.end()) for m in re.finditer(r"(?<=[A-Za-z])\d+(?:\.\d+)?", text)])
-    return out.result()
+    out.weaken([m.span() for m in _LATIN_NAME.finditer(text)])
+    return [_hedges(norm, q) for q in with_measures(text, out.result(), "zh")]
+
+
+def _hedges(norm: str, q: Quantity) -> Quantity:
+    """将近五十 is an upper bound; 三十多年来 dates a period."""
+    if _BELOW.search(norm[max(0, q.start - 2) : q.start]):
+        q = replace(q, below=True, approx=True)
+    if q.kind == "number" and _DATING.match(norm, q.end):
+        q = replace(q, dating=True)
+    return q
 
 
 def _approx(norm: str, m: re.Match[str], token: str) -> bool:
@@ -177,4 +231,4 @@ def _ranges(text: str, norm: str, out: _Collector) -> None:
         base = _cn_value(prefix) or 0.0 if prefix else 0.0
         first = base + _CN_DIGIT[low] * scale
         last = base + _CN_DIGIT[high] * scale
-        out.add(text, m, first, step=(last - first) + scale / 2, approx=True)
+        out.add(text, m, first, step=(last - first) + scale / 2, approx=True, is_range=True)

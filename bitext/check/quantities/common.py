@@ -31,6 +31,18 @@ class Quantity:
     #: a hedged or rounded amount ("almost 16 million", "about 30", 1.5亿): it may match a
     #: value within the rule's ``approx-tolerance`` (relative).
     approx: bool = False
+    #: an amount of a unit: (dimension, unit system, value in SI units), e.g. 130 pounds is
+    #: ("mass", "imperial", 58.97); 二十英尺 and "six-meter" are both lengths near 6 m.
+    measure: tuple[str, str, float] | None = None
+    #: an upper bound ("almost half a century", 将近五十): it may be the top of a "more than"
+    #: range on the other side (四十多年 = 40-49 years).
+    below: bool = False
+    #: dates a period rather than counting something: a year, a lifespan or dynasty range
+    #: "(25-220)", "the past 30 years", 三十多年来. A translation adds these to explain.
+    dating: bool = False
+    #: a range with two named ends (十七八 = 17-18, "four or five"): the span [value,
+    #: value + step) is meant, so it may overlap another vague amount.
+    is_range: bool = False
 
     def label(self) -> str:
         """A short human form of the meaning: ``60%``, ``×10``, ``99 min``, ``150000000``."""
@@ -63,15 +75,42 @@ class Quantity:
                 return True
         for a, b in ((self, other), (other, self)):
             values = (b.value, *b.alts)
-            # two "more than" forms (30多, "more than 30") must start at the same value
             if a.step and not b.step and any(a.value <= v < a.value + a.step for v in values):
                 return True
+            # "almost half a century" is the top of 四十多年 (40-49)
+            if a.below and b.step and b.value < a.value <= b.value + b.step:
+                return True
+        # a range that overlaps another vague amount: 十七八 (17-18) and "more than a dozen"
+        # (12-21), 五六岁 and "four or five"; two open "more than" forms (30多, "more than
+        # 30") must still start at the same value
+        if self.step and other.step and (self.is_range or other.is_range):
+            low, high = (
+                max(self.value, other.value),
+                min(self.value + self.step, other.value + other.step),
+            )
+            if low < high:
+                return True
+        if _same_measure(self, other, tolerance):
+            return True
         for a, b in ((self, other), (other, self)):  # 20世纪 covers the 1920s
             if a.kind == "century" and (a.value - 1) * 100 <= b.value < a.value * 100:
                 return True
         # 增加了两倍 is read as both ×2 and ×3 by Chinese readers: accept off-by-one multipliers.
         multiplier = "multiplier" in (self.kind, other.kind)
         return multiplier and abs(self.value - other.value) == 1
+
+
+def _same_measure(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    """The same amount of the same dimension: 600厘米 is 6 metres; across unit systems (60 kg
+    and "130 pounds", 二十英尺 and "six-meter") a translator rounds the conversion, so
+    ``tolerance`` (relative) applies there, and only there."""
+    if a.measure is None or b.measure is None or a.measure[0] != b.measure[0]:
+        return False
+    x, y = a.measure[2], b.measure[2]
+    if _close(x, y):
+        return True
+    converted = a.measure[1] != b.measure[1]
+    return converted and abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
 def _significant(value: float) -> int:
@@ -99,9 +138,10 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?)"
 )
 #: structure, not content: "1." or "(2)" opening a segment, a heading number "1.1 " opening it,
-#: "[3]" footnote marks, and inline enumerators "(1) … (2) …" (a translation writes ①②).
+#: "[3]" footnote marks (a heading "1.2. Range" or "1.1.Radar" too, but not "1.5 million"),
+#: and inline enumerators "(1) … (2) …" (a translation writes ①②).
 _STRUCTURE = re.compile(
-    r"^\s*(?:\(?\d{1,2}[.、)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?:\s|(?=[\u4e00-\u9fff])"
+    r"^\s*(?:\(?\d{1,2}[.、)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?:\.(?=\s*[A-Z])|\s(?!\s*[a-z%\d])|(?=[\u4e00-\u9fff])"
     r"(?![万亿千百十倍成年月日个%])))|\[\d{1,3}\]"
     r"|(?<=[\s:;：；，,])[(（]\d{1,2}[)）](?=\s)"
 )
@@ -123,6 +163,15 @@ _LABELS = re.compile(
 def _labels(text: str, norm: str, out: _Collector) -> None:
     for m in _LABELS.finditer(norm):
         number = next(g for g in m.groups() if g)
+        ends = re.fullmatch(r"(\d+)[\-–](\d+)", number)
+        plural = re.match(r"[a-z]+s\b", m.group(0), re.IGNORECASE)
+        if ends and plural and int(ends.group(1)) < int(ends.group(2)):
+            # "Parts 2-15", "Figures 3–5": a range of labels, not the label 2.15
+            for group in (1, 2):
+                start = m.start() + m.group(0).index(number) + ends.start(group)
+                out.add_span(text, start, start + len(ends.group(group)),
+                             float(ends.group(group)), kind="label")  # fmt: skip
+            continue
         if re.fullmatch(r"[\d.\-–]+", number):
             head, *rest = re.split(r"[.\-–]", number)
             value: float | None = float(head + ("." + "".join(rest) if rest else ""))
@@ -172,12 +221,28 @@ class _Collector:
         step: float = 0.0,
         alts: tuple[float, ...] = (),
         approx: bool = False,
+        measure: tuple[str, str, float] | None = None,
+        dating: bool = False,
+        is_range: bool = False,
     ) -> None:
         if value is None or not self.free(m.start(), m.end()):
             return
         span = text[m.start() : m.end()]
         self.found.append(
-            Quantity(value, kind, m.start(), m.end(), span, strong, step, alts, approx)
+            Quantity(
+                value,
+                kind,
+                m.start(),
+                m.end(),
+                span,
+                strong,
+                step,
+                alts,
+                approx,
+                measure,
+                dating=dating,
+                is_range=is_range,
+            )
         )
 
     def add_span(self, text: str, start: int, end: int, value: float | None, **kwargs: Any) -> None:

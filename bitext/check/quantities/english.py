@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from .common import (
     _DIGITS,
@@ -16,6 +17,7 @@ from .common import (
     _number,
     _times,
 )
+from .units import feet_inches, with_measures
 
 _ONES = {
     w: i
@@ -160,6 +162,29 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _MORE_THAN = re.compile(r"\b(?:more than|over|above|upwards of|in excess of)\s+$", re.IGNORECASE)
+#: hedges that make an amount an upper bound ("almost half a century" for 四十多年)
+_BELOW = re.compile(
+    r"\b(?:almost|nearly|close to|just under|not quite|less than|fewer than|no more than|"
+    r"not more than|at most)\s+$",
+    re.IGNORECASE,
+)
+#: "four or five", "3 to 4": two neighbouring counts, one vague amount (= 四五个)
+_OR_RANGE = re.compile(rf"\b({_EN_WORDS}|\d{{1,2}})\s+(?:or|to)\s+({_EN_WORDS}|\d{{1,2}})\b",
+                       re.IGNORECASE)  # fmt: skip
+#: "(25-220)", "(1881–1936)", "(c. 1340-1400)": a lifespan or a dynasty's dates, added for
+#: the reader as often as they are dropped
+_DATE_RANGE = re.compile(r"[(（](?:c\.\s*|ca\.\s*|AD\s*)?(\d{1,4})\s*[-–—]\s*(\d{1,4})[)）]")
+#: a span that dates a period: "the past 30 years", "30 years ago", "some three decades ago"
+_DATING_BEFORE = re.compile(
+    r"\b(?:past|last)\s+(?:(?:some|about|nearly|almost|over|more than)\s+)?$", re.IGNORECASE
+)
+_DATING_AFTER = re.compile(
+    r"[\s-]*(?:years?|decades?)\s+(?:and\s+more\s+)?(?:ago|since)\b", re.IGNORECASE
+)
+_DECADES_AGO = re.compile(r"\s+(?:ago|since)\b", re.IGNORECASE)
+#: "the scale of parts per million": a rate's denominator, not an amount
+_PER_SCALE = re.compile(r"\b(?:parts?\s+)?per\s+(hundred|thousand|million|billion)\b",
+                        re.IGNORECASE)  # fmt: skip
 #: SI prefixes on units: "384 kilobits" = 384千比特, "5 km", "2 GHz"
 _SI_PREFIX = {"kilo": 1e3, "mega": 1e6, "giga": 1e9, "tera": 1e12, "k": 1e3, "M": 1e6, "G": 1e9,
               "T": 1e12}  # fmt: skip
@@ -300,6 +325,20 @@ def english_quantities(text: str) -> list[Quantity]:
     flags = re.IGNORECASE
     _labels(text, norm, out)
     _times(text, norm, out)
+    for m in _PER_SCALE.finditer(norm):
+        out.add_span(text, m.start(1), m.end(1), float(_SCALES[m.group(1).lower()]), strong=False)
+    for m in _DATE_RANGE.finditer(norm):
+        first, last = int(m.group(1)), int(m.group(2))
+        if first < last <= 2100:
+            for group in (1, 2):
+                out.add_span(text, m.start(group), m.end(group), float(m.group(group)),
+                             dating=True)  # fmt: skip
+    # five feet four inches = 1.63 m (= 一米六零, give or take the conversion)
+    for m in feet_inches(n).finditer(norm):
+        feet, inches = _words_value(m.group(1)), _words_value(m.group(2))
+        if feet is not None and inches is not None:
+            metres = feet * 0.3048 + inches * 0.0254
+            out.add(text, m, feet + inches / 12, measure=("length", "imperial", metres))
     _decades(text, norm, out)
     # 1 hour 39 minutes, 2 hours and 5 mins -> minutes
     for m in re.finditer(
@@ -342,6 +381,7 @@ def english_quantities(text: str) -> list[Quantity]:
         del approx
     _months_and_days(text, norm, out)
     _ranges(text, norm, out)
+    _or_ranges(text, norm, out)
     for m in re.finditer(rf"(?<![\w.])({_DIGITS})(st|nd|rd|th)?(?![\d])", norm):
         approx, more = _hedged(norm, m.start())
         value = _number(m.group(1))
@@ -353,6 +393,13 @@ def english_quantities(text: str) -> list[Quantity]:
         out.add(text, m, value, alts=alts, approx=approx, step=step, strong=strong)
     for m in re.finditer(rf"(?<![\w.]){_DIGITS}", norm):  # digits glued to letters: H100, GPT-4
         out.add(text, m, _number(m.group()))
+    # TLR7, H100: a name's number only helps (Toll样受体7 is the same receptor); a unit's
+    # power (cm3, m2) is no number at all
+    for m in re.finditer(r"(?<=[A-Z])\d+(?:\.\d+)?(?![\d.])", norm):
+        out.add(text, m, _number(m.group()), strong=False)
+    # "the Laplace transform is unity" = 1
+    for m in re.finditer(r"\b(?:is|to|equals) (unity)\b", norm):
+        out.add_span(text, m.start(1), m.end(1), 1.0, strong=False)
     ordinal = rf"\b(?:({'|'.join(_TENS)})[ -])?({'|'.join(_ORDINALS)})\b"
     for m in re.finditer(ordinal, norm, flags):  # twenty-first = 21, before "twenty" is read
         if m.group(1):
@@ -363,7 +410,29 @@ def english_quantities(text: str) -> list[Quantity]:
         out.add(text, m, float(_ORDINALS[m.group(2).lower()]), strong=False)
     # "(Sewell 2005, 110–111)": a translation often drops citations, so they only help matching
     out.weaken([m.span() for m in _CITATION.finditer(norm)])
-    return out.result()
+    return [_hedges(norm, q) for q in with_measures(text, out.result(), "en")]
+
+
+def _hedges(norm: str, q: Quantity) -> Quantity:
+    """What the words around an amount say: "almost" (an upper bound), "more than" (a range
+    upwards, also for "more than a dozen times"), "the past 30 years" (dating a period)."""
+    before = norm[max(0, q.start - 20) : q.start]
+    if _BELOW.search(before):
+        q = replace(q, below=True, approx=True)
+    elif not q.step and q.value and _MORE_THAN.search(before):
+        q = replace(q, step=_step_for(q.value))
+    after = _DECADES_AGO if re.search(r"(?:decades?|years?)$", q.text, re.I) else _DATING_AFTER
+    if q.kind == "number" and (_DATING_BEFORE.search(before) or after.match(norm, q.end)):
+        q = replace(q, dating=True)
+    return q
+
+
+def _or_ranges(text: str, norm: str, out: _Collector) -> None:
+    """ "four or five", "3 to 4": one amount covering both counts, as 四五个 is in Chinese."""
+    for m in _OR_RANGE.finditer(norm):
+        low, high = _words_value(m.group(1)), _words_value(m.group(2))
+        if low is not None and high == low + 1 and 1 <= low < 100:
+            out.add(text, m, low, step=1.5, approx=True, is_range=True)
 
 
 def _decades(text: str, norm: str, out: _Collector) -> None:
@@ -377,8 +446,8 @@ def _decades(text: str, norm: str, out: _Collector) -> None:
         value = float(_DECADE_WORDS[m.group(1).lower()])
         out.add_span(text, m.start(1), m.end(1), value, alts=(1900 + value,), strong=False)
     for m in re.finditer(rf"\b(?:(a|{_EN_WORDS})\s+)?decades?\b", norm, flags):
-        if m.group(1):  # two decades = 20 years
-            count = _words_value(m.group(1))
+        if m.group(1):  # two decades = 20 years, a decade = 10
+            count = 1.0 if m.group(1).lower() == "a" else _words_value(m.group(1))
             out.add(text, m, count * 10 if count else None, alts=(count or 0.0,))
         else:  # "the past decade" = 过去十年; "decades" = 几十年
             plural = m.group().lower().endswith("s")
@@ -387,6 +456,9 @@ def _decades(text: str, norm: str, out: _Collector) -> None:
         out.add(text, m, 50.0, approx=True)
     for m in re.finditer(r"\b(?:centenary|centennial)\b", norm, flags):
         out.add(text, m, 100.0)
+    # "during much of last century" = 20世纪 (or 21世纪, depending on when it was written)
+    for m in re.finditer(r"\b(?:last|this|the\s+past|the\s+previous)\s+century\b", norm, flags):
+        out.add(text, m, 20.0, "century", strong=False, alts=(21.0,))
 
 
 def _fractions(text: str, norm: str, out: _Collector) -> None:

@@ -7,8 +7,9 @@ only the pair: translators move a clause across a sentence boundary, so a number
 pair but carried by the other side of a neighbouring link (where that link's own pair does not
 account for it) is not a mismatch; and a year the
 translation adds where the source names no year at all ("since 1978" for 改革开放以来) is an
-explanation for the reader, not an error. Languages come from each segment (or its document),
-so the rule works whichever language is the source.
+explanation for the reader, not an error; so is any other date of a period the translation adds
+where the source dates none ("the past 30 years", a dynasty's "(25-220)"). Languages come
+from each segment (or its document), so the rule works whichever language is the source.
 """
 
 from __future__ import annotations
@@ -25,16 +26,21 @@ from .base import CheckContext, Rule
 _SIDE_NAME = {"src": "source", "tgt": "translation"}
 
 #: Relative tolerance between a hedged or rounded amount and an exact one ("almost 16 million"
-#: for 1576万 is 1.5% off; 2.726 K for 2.7255 K is 0.02%). Tuned leave-one-set-out with
-#: ``python benchmarks/lint_rules.py --only number-mismatch --sweep`` on ../shared/data: every
-#: set picked 0.02 twice (academic, mac-dev held out) and 0.00 once (political), grid 0-0.08.
+#: for 1576万 is 1.5% off; 2.726 K for 2.7255 K is 0.02%), and between an amount and its
+#: conversion into another unit system (六十公斤 and "130 pounds" are 1.7% apart, 二十英尺 and
+#: "six-meter" 1.6%). Tuned leave-one-set-out with ``python benchmarks/lint_rules.py --no-encoder
+#: --only number-mismatch --sweep`` on ../shared/data (grid 0-0.08): each held-out set was
+#: tuned to 0.02 on the other two; held out, false alarms per 100 pairs academic 0.19, mac-dev
+#: 0.91, political 0.49, injected recall 98.5%, 100%, 98.4%.
 APPROX_TOLERANCE = 0.02
 #: How many links on each side of a pair may carry its missing number (1: the adjacent ones).
 NEIGHBOURS = 1
 
 
 def _is_year(q: Quantity) -> bool:
-    return q.kind == "number" and q.value.is_integer() and 1000 <= q.value <= 2100
+    """A year, or anything else that dates a period (a lifespan "(25-220)", "the past 30
+    years", 三十多年来): translators add these to explain, as they add years."""
+    return q.dating or (q.kind == "number" and q.value.is_integer() and 1000 <= q.value <= 2100)
 
 
 class NumberMismatch(Rule):
@@ -113,7 +119,7 @@ class NumberMismatch(Rule):
             if q.kind == "label" and not labelled:
                 continue  # "in Figure 3" -> 如图所示: a label is compared only with labels
             if side == "tgt" and _is_year(q) and not years:
-                continue  # a year the translation adds to explain (改革开放以来 -> since 1978)
+                continue  # a date the translation adds to explain (改革开放以来 -> since 1978)
             if q.strong and q.label() not in seen and not any(self._match(q, o) for o in theirs):
                 seen.add(q.label())
                 out.append(q)
