@@ -25,16 +25,21 @@ from .term_params import (
     DICE_WEIGHT,
     MAX_RENDERINGS,
     MIN_OCCURRENCES,
+    SHORT_DOCUMENT_PAIRS,
+    VARIANT_MIN_AGREEMENT,
     VARIANT_MIN_COS,
     VARIANT_MIN_PAIRS,
+    VARIANT_MIN_PAIRS_SHORT,
     VARIANT_MIN_PRECISION,
     VARIANT_MIN_SHARE,
 )
 from .term_renderings import (
     Choice,
+    Claim,
     TargetIndex,
     Use,
     choose_renderings,
+    claims_of,
     same_family,
     score_candidates,
     texts_to_embed,
@@ -131,11 +136,16 @@ def discover_terms(
     index = TargetIndex(alignment, tgt_lang)
     texts = texts_to_embed(terms, index)
     vectors = dict(zip(texts, (encoder or phrase_encoder()).encode(texts), strict=True))
+    scored = [score_candidates(term, index, vectors) for term in terms]
+    # first every term's own best choice, then again with what the others claimed set aside
+    claimed: dict[int, list[Claim]] = defaultdict(list)
+    for term, choices in zip(terms, scored, strict=True):
+        for claim in claims_of(term, choose_renderings(term, index, choices), choices):
+            claimed[claim.pair].append(claim)
     out = []
-    for term in terms:
-        choices = score_candidates(term, index, vectors)
-        uses = choose_renderings(term, index, choices)
-        out.append(_candidate(term, uses, choices, index, lookup(term)))
+    for term, choices in zip(terms, scored, strict=True):
+        uses = choose_renderings(term, index, choices, claimed)
+        out.append(_candidate(term, uses, choices, index, lookup(term), vectors))
     return out
 
 
@@ -175,6 +185,7 @@ def _candidate(
     choices: dict[str, Choice],
     index: TargetIndex,
     listed: Term | None,
+    vectors: dict[str, Any],
 ) -> Candidate:
     chosen: dict[str, list[Use]] = defaultdict(list)
     for use in uses:
@@ -194,7 +205,12 @@ def _candidate(
         )
         found.append((rendering, c))
     found.sort(key=lambda rc: (-rc[0].pairs, -rc[0].confidence, rc[0].text))
-    renderings = _mark_variants(found, index.lang)
+    agreement = []
+    if found:
+        first = vectors[index.surface(found[0][1].key, term.pairs)]
+        for _, c in found:
+            agreement.append(float(first @ vectors[index.surface(c.key, term.pairs)]))
+    renderings = _mark_variants(found, index, term.pairs, agreement)
     kept = sum(r.pairs for r in renderings if r.kept)
     ways = sum(1 for r in renderings if r.variant)
     kind = "kept" if renderings and renderings[0].kept and term.kind != "acronym" else term.kind
@@ -212,23 +228,37 @@ def _candidate(
     )
 
 
-def _mark_variants(found: list[tuple[Rendering, Choice]], lang: str) -> list[Rendering]:
-    """Which renderings compete with the dominant one: a synonym chosen in enough pairs that
-    mostly appears where the term does, and not the same rendering with more or less around it
-    (雷达 / 脉冲雷达); kept in English and translated always compete (Karpathy / Karpathy博士)."""
+def _mark_variants(
+    found: list[tuple[Rendering, Choice]],
+    index: TargetIndex,
+    term_pairs: Sequence[int],
+    agreement: Sequence[float],
+) -> list[Rendering]:
+    """Which renderings compete with the dominant one: a synonym of it (``agreement``, the
+    cosine of the two renderings), chosen in enough pairs, spelled so mostly where the term is,
+    and not the same rendering with more or less around it (雷达 / 脉冲雷达) nor another form of
+    its word (social / society); kept in English and translated always compete (Karpathy /
+    Karpathy博士). A long document needs more pairs of evidence than a short article: it has
+    many more terms, each a chance of a translator's passing synonym."""
     out: list[Rendering] = []
     families: list[tuple[str, bool]] = []
     rendered = sum(r.pairs for r, _ in found)
+    in_term = set(term_pairs)
+    short = len(index.pairs) < SHORT_DOCUMENT_PAIRS
+    min_pairs = VARIANT_MIN_PAIRS_SHORT if short else VARIANT_MIN_PAIRS
     for n, (r, c) in enumerate(found):
-        precision = c.together / c.df if c.df else 0.0
-        strong = (
-            c.cos >= VARIANT_MIN_COS
-            and r.pairs >= VARIANT_MIN_PAIRS
-            and r.pairs >= VARIANT_MIN_SHARE * rendered
-            and precision >= VARIANT_MIN_PRECISION
+        related = any(
+            kept == r.kept and same_family(key, c.key, index.lang) for key, kept in families
         )
-        related = any(kept == r.kept and same_family(key, c.key, lang) for key, kept in families)
-        variant = n == 0 or (strong and not related)
+        variant = n == 0
+        if n and not related and c.cos >= VARIANT_MIN_COS and r.pairs >= min_pairs:
+            spelled = index.spelled(c.key, r.text)
+            precision = len(spelled & in_term) / len(spelled) if spelled else 0.0
+            variant = (
+                r.pairs >= VARIANT_MIN_SHARE * rendered
+                and precision >= VARIANT_MIN_PRECISION
+                and agreement[n] >= VARIANT_MIN_AGREEMENT
+            )
         if variant:
             families.append((c.key, r.kept))
         out.append(replace(r, variant=variant))
