@@ -293,27 +293,10 @@ def _form_key(form: str) -> str:
     return " ".join(english_key(w) for w in words) if words else form
 
 
-def starter_glossary(candidates: Sequence[Candidate], name: str) -> Glossary:
-    """A glossary to review: one term per candidate that has a rendering or stays in English."""
-    terms = []
-    seen: set[str] = set()
-    for c in candidates:
-        if c.term.casefold() in seen or not c.renderings:
-            continue
-        seen.add(c.term.casefold())
-        note = f"found {c.count}× in the source; " + ", ".join(
-            f"{r.text} ×{r.pairs}" for r in c.renderings
-        )
-        if c.inconsistent:
-            note += f"; rendered {c.ways} ways: choose one"
-        first = c.renderings[0]
-        if first.kept:
-            terms.append(Term(en=(c.term,), keep=True, note=note))
-        else:
-            terms.append(Term(en=(c.term,), zh=(first.text,), note=note))
-    return Glossary(
-        name=name,
-        terms=tuple(terms),
-        version="0.1",
-        description="Starter glossary written by bitext terms: review every entry.",
-    )
+def starter_glossary(
+    candidates: Sequence[Candidate], name: str, src_lang: str | None = None
+) -> Glossary:
+    """A glossary to review, in the direction of the document (see ``bitext.check.starter``)."""
+    from .starter import starter_glossary as build
+
+    return build(candidates, name, src_lang)
