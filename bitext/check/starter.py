@@ -19,9 +19,12 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .discover import Candidate
 from .glossary import Glossary, Term
+
+if TYPE_CHECKING:  # discover's starter_glossary calls this module
+    from .discover import Candidate
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
