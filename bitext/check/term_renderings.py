@@ -12,7 +12,11 @@ word or crosses punctuation. Each candidate is scored against the term with two 
   in one pair, the one that follows the term around the document.
 
 In every pair where the term occurs, the best candidate above ``MIN_PAIR_SCORE`` is the
-rendering used there; the counts of those choices are the term's renderings.
+rendering used there; the counts of those choices are the term's renderings. Two refinements:
+a span that another term of the same pair renders much more closely is left to that term
+(``claimed``: socialism is 社会主义's, not 特色's), and the pairs left without a rendering are
+read again with Dice over those pairs alone (a synonym the encoder knows badly, lad for 男孩,
+that fills exactly the pairs the dominant rendering is missing from).
 """
 
 from __future__ import annotations
