@@ -53,7 +53,8 @@ from .term_sources import SourceTerm
 
 _LATIN = r"[A-Za-z][A-Za-z0-9]*(?:[\-.'’&][A-Za-z0-9]+)*"
 _ZH_PIECES = re.compile(rf"({_LATIN})|([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
-_EN_WORD = re.compile(_LATIN)
+#: an English word starts at a word boundary, digits and all: "18th", never "th" out of it
+_EN_WORD = re.compile(rf"(?<![A-Za-z0-9])[0-9]*{_LATIN}")
 #: words that may sit inside an English rendering (Communist Party of China), never at its edge
 _EN_INNER = frozenset({"of", "and", "the", "for", "in", "on", "to", "de"})
 _ZH_INNER = frozenset({"之", "与", "和", "的"})
