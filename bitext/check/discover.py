@@ -67,6 +67,22 @@ class Rendering:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What decides whether one rendering competes with the term's dominant one."""
+
+    text: str
+    key: str
+    kept: bool
+    pairs: int
+    #: its cosine to the term
+    cos: float
+    #: of the pairs whose translation has it spelled so, the share whose source has the term
+    precision: float
+    #: its cosine to the dominant rendering
+    agreement: float
+
+
+@dataclass(frozen=True)
 class Candidate:
     """A source term with the renderings the translation used for it, most used first."""
 
@@ -85,6 +101,8 @@ class Candidate:
     expected: tuple[str, ...] = ()
     #: the glossary term's name when a glossary lists the term
     glossary_term: str = ""
+    #: what decided which renderings compete, every rendering (not only those listed)
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def inconsistent(self) -> bool:
@@ -205,12 +223,9 @@ def _candidate(
         )
         found.append((rendering, c))
     found.sort(key=lambda rc: (-rc[0].pairs, -rc[0].confidence, rc[0].text))
-    agreement = []
-    if found:
-        first = vectors[index.surface(found[0][1].key, term.pairs)]
-        for _, c in found:
-            agreement.append(float(first @ vectors[index.surface(c.key, term.pairs)]))
-    renderings = _mark_variants(found, index, term.pairs, agreement)
+    evidence = _evidence(found, index, term.pairs, vectors)
+    marks = mark_variants(evidence, index.lang, len(index.pairs))
+    renderings = [replace(r, variant=v) for (r, _), v in zip(found, marks, strict=True)]
     kept = sum(r.pairs for r in renderings if r.kept)
     ways = sum(1 for r in renderings if r.variant)
     kind = "kept" if renderings and renderings[0].kept and term.kind != "acronym" else term.kind
@@ -225,43 +240,78 @@ def _candidate(
         uses=tuple(uses),
         expected=listed.zh if listed is not None else (),
         glossary_term=listed.name if listed is not None else "",
+        evidence=tuple(evidence),
     )
 
 
-def _mark_variants(
+@dataclass(frozen=True)
+class VariantBar:
+    """What a competing rendering needs; ``bitext/check/term_params.py`` has the values and
+    where they came from (``benchmarks/terms_variation_fit.py`` refits them)."""
+
+    min_cos: float = VARIANT_MIN_COS
+    min_pairs: int = VARIANT_MIN_PAIRS
+    min_pairs_short: int = VARIANT_MIN_PAIRS_SHORT
+    short_document_pairs: int = SHORT_DOCUMENT_PAIRS
+    min_share: float = VARIANT_MIN_SHARE
+    min_precision: float = VARIANT_MIN_PRECISION
+    min_agreement: float = VARIANT_MIN_AGREEMENT
+
+
+def mark_variants(
+    evidence: Sequence[Evidence], lang: str, document_pairs: int, bar: VariantBar = VariantBar()
+) -> list[bool]:
+    """Which renderings (most used first) compete with the dominant one: a synonym of it
+    (``agreement``), chosen in enough pairs, spelled so mostly where the term is, and not the
+    same rendering with more or less around it (雷达 / 脉冲雷达) nor another form of its word
+    (social / society); kept in English and translated always compete (Karpathy /
+    Karpathy博士). A long document needs more pairs of evidence than a short article: it has
+    many more terms, each a chance of a translator's passing synonym."""
+    out: list[bool] = []
+    families: list[tuple[str, bool]] = []
+    rendered = sum(e.pairs for e in evidence)
+    short = document_pairs < bar.short_document_pairs
+    min_pairs = bar.min_pairs_short if short else bar.min_pairs
+    for n, e in enumerate(evidence):
+        related = any(kept == e.kept and same_family(key, e.key, lang) for key, kept in families)
+        variant = n == 0 or (
+            not related
+            and e.cos >= bar.min_cos
+            and e.pairs >= min_pairs
+            and e.pairs >= bar.min_share * rendered
+            and e.precision >= bar.min_precision
+            and e.agreement >= bar.min_agreement
+        )
+        if variant:
+            families.append((e.key, e.kept))
+        out.append(variant)
+    return out
+
+
+def _evidence(
     found: list[tuple[Rendering, Choice]],
     index: TargetIndex,
     term_pairs: Sequence[int],
-    agreement: Sequence[float],
-) -> list[Rendering]:
-    """Which renderings compete with the dominant one: a synonym of it (``agreement``, the
-    cosine of the two renderings), chosen in enough pairs, spelled so mostly where the term is,
-    and not the same rendering with more or less around it (雷达 / 脉冲雷达) nor another form of
-    its word (social / society); kept in English and translated always compete (Karpathy /
-    Karpathy博士). A long document needs more pairs of evidence than a short article: it has
-    many more terms, each a chance of a translator's passing synonym."""
-    out: list[Rendering] = []
-    families: list[tuple[str, bool]] = []
-    rendered = sum(r.pairs for r, _ in found)
+    vectors: dict[str, Any],
+) -> list[Evidence]:
+    if not found:
+        return []
     in_term = set(term_pairs)
-    short = len(index.pairs) < SHORT_DOCUMENT_PAIRS
-    min_pairs = VARIANT_MIN_PAIRS_SHORT if short else VARIANT_MIN_PAIRS
-    for n, (r, c) in enumerate(found):
-        related = any(
-            kept == r.kept and same_family(key, c.key, index.lang) for key, kept in families
-        )
-        variant = n == 0
-        if n and not related and c.cos >= VARIANT_MIN_COS and r.pairs >= min_pairs:
-            spelled = index.spelled(c.key, r.text)
-            precision = len(spelled & in_term) / len(spelled) if spelled else 0.0
-            variant = (
-                r.pairs >= VARIANT_MIN_SHARE * rendered
-                and precision >= VARIANT_MIN_PRECISION
-                and agreement[n] >= VARIANT_MIN_AGREEMENT
+    first = vectors[index.surface(found[0][1].key, term_pairs)]
+    out = []
+    for r, c in found:
+        spelled = index.spelled(c.key, r.text)
+        out.append(
+            Evidence(
+                text=r.text,
+                key=c.key,
+                kept=r.kept,
+                pairs=r.pairs,
+                cos=round(c.cos, 4),
+                precision=round(len(spelled & in_term) / len(spelled), 4) if spelled else 0.0,
+                agreement=round(float(first @ vectors[index.surface(c.key, term_pairs)]), 4),
             )
-        if variant:
-            families.append((c.key, r.kept))
-        out.append(replace(r, variant=variant))
+        )
     return out
 
 

@@ -78,7 +78,9 @@ FAMILY_LONG_PREFIX_SHARE = 0.6
 # -- term variation ---------------------------------------------------------------------------
 
 # A competing rendering (a variant) must pass every one of these. Chosen leave-one-set-out on the
-# three gold sets (benchmarks/terms_discovery.py; tune on two, report the third): the grid was
+# three gold sets by benchmarks/terms_variation_fit.py (discovery and injections as in
+# benchmarks/terms_discovery.py; tune on two, report the third), which prints the figures below.
+# Its grid:
 # pairs {2, 3, 4} x cosine {0.25, 0.3, 0.4} x share {0.05 .. 0.3} x precision {0.7 .. 1} x
 # agreement {0 .. 0.5}, the setting with the most injected variations found and at most 1 false
 # variation per 1,000 pairs on each of the two tuning sets. Held out: mac-dev 0.0 per 1,000 and
