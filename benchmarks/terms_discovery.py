@@ -24,6 +24,7 @@ import argparse
 import ast
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -109,6 +110,39 @@ def top1(name: str, found, gold, lang: str, dump: bool) -> float:
     return right / max(1, len(top))
 
 
+def injected(
+    src_lines: list[str], tgt_lines: list[str], links, c: Candidate, first: str, synonym: str
+) -> list[str]:
+    """The target lines with the term's rendering ``first`` replaced by ``synonym`` in every
+    third pair that used it: in such a pair, as many copies of ``first`` as the source has of
+    the term, from the one chosen there on (not every copy of the string, which would also
+    rewrite the same word where it renders another source word)."""
+    text = "".join(line + "\n" for line in tgt_lines)
+    starts = [0]
+    for line in tgt_lines:
+        starts.append(starts[-1] + len(line) + 1)
+    spans: list[tuple[int, int]] = []
+    for u in [u for u in c.uses if u.text == first][::3]:
+        assert text[u.tgt_start : u.tgt_end] == first
+        source = " ".join(src_lines[i] for i in links[u.pair].src)
+        times = max(1, _occurrences(c.term, source))
+        end = max(starts[j + 1] for j in links[u.pair].tgt)
+        at = u.tgt_start
+        while times and at >= 0 and at + len(first) <= end:
+            spans.append((at, at + len(first)))
+            times -= 1
+            at = text.find(first, at + len(first), end)
+    for start, stop in sorted(spans, reverse=True):
+        text = text[:start] + synonym + text[stop:]
+    return text.split("\n")[: len(tgt_lines)]
+
+
+def _occurrences(term: str, source: str) -> int:
+    if term.isascii():
+        return len(re.findall(rf"(?<![A-Za-z]){re.escape(term)}", source, flags=re.IGNORECASE))
+    return source.count(term)
+
+
 def inject(name: str, docs, found, gold, lang: str) -> tuple[int, int]:
     """(terms flagged with their synonym, terms injected)."""
     done = hit = 0
@@ -126,10 +160,7 @@ def inject(name: str, docs, found, gold, lang: str) -> tuple[int, int]:
         pairs = [u.pair for u in c.uses if u.text == first]
         if len(pairs) < 3:
             continue
-        changed = list(tgt_lines)
-        for p in pairs[::3]:
-            for j in links[p].tgt:
-                changed[j] = changed[j].replace(first, judged[1])
+        changed = injected(src_lines, tgt_lines, links, c, first, judged[1])
         again = discover_terms(
             alignment_of(links, src_lines, changed, src_lang, tgt_lang), limit=None
         )
@@ -181,6 +212,9 @@ def main() -> None:
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--dump", action="store_true", help="print every top term")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument(
+        "--show", action="store_true", help="print each variation on the unmodified set"
+    )
     args = parser.parse_args()
     for name in args.sets.split(","):
         docs = load_set(name)
@@ -193,6 +227,13 @@ def main() -> None:
         print(f"{name} ({docs[0][3]}->{lang}): {pairs} pairs, {len(found)} terms, {took:.1f} s")
         share = top1(name, found, gold, lang, args.dump)
         flagged = sum(1 for _, c in found if c.inconsistent)
+        if args.show:
+            for d, c in found:
+                if c.inconsistent:
+                    shown = ", ".join(
+                        f"{r.text} ×{r.pairs}{'' if r.variant else ' (-)'}" for r in c.renderings
+                    )
+                    print(f"    variation doc {d}: {c.term} ({c.kind}, {c.count}): {shown}")
         hit, done = inject(name, docs, found, gold, lang)
         print(
             f"  top-1 of the {TOP} most frequent: {share:.0%}; variation reported on the "

@@ -131,7 +131,7 @@ def test_cli_terms_table_json_and_starter(tmp_path):
     result = runner.invoke(app, ["terms", src, tgt, "--src-lang", "en", "--write", str(starter)])
     assert result.exit_code == 0, result.output
     text = starter.read_text(encoding="utf-8")
-    assert '  - en: "doom"\n    zh: "末日"\n    # zh: "末世"  x2\n' in text
+    assert '  - en: "doom"\n    zh:\n      - "末日"\n      # - "末世"  # x2\n' in text
     terms = {t.name: t for t in bitext.load_glossary(starter).terms}
     assert terms["doom"].zh == ("末日",) and terms["OpenAI"].keep
 

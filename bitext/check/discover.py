@@ -25,16 +25,21 @@ from .term_params import (
     DICE_WEIGHT,
     MAX_RENDERINGS,
     MIN_OCCURRENCES,
+    SHORT_DOCUMENT_PAIRS,
+    VARIANT_MIN_AGREEMENT,
     VARIANT_MIN_COS,
     VARIANT_MIN_PAIRS,
+    VARIANT_MIN_PAIRS_SHORT,
     VARIANT_MIN_PRECISION,
     VARIANT_MIN_SHARE,
 )
 from .term_renderings import (
     Choice,
+    Claim,
     TargetIndex,
     Use,
     choose_renderings,
+    claims_of,
     same_family,
     score_candidates,
     texts_to_embed,
@@ -62,6 +67,22 @@ class Rendering:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What decides whether one rendering competes with the term's dominant one."""
+
+    text: str
+    key: str
+    kept: bool
+    pairs: int
+    #: its cosine to the term
+    cos: float
+    #: of the pairs whose translation has it spelled so, the share whose source has the term
+    precision: float
+    #: its cosine to the dominant rendering
+    agreement: float
+
+
+@dataclass(frozen=True)
 class Candidate:
     """A source term with the renderings the translation used for it, most used first."""
 
@@ -80,6 +101,8 @@ class Candidate:
     expected: tuple[str, ...] = ()
     #: the glossary term's name when a glossary lists the term
     glossary_term: str = ""
+    #: what decided which renderings compete, every rendering (not only those listed)
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def inconsistent(self) -> bool:
@@ -131,11 +154,16 @@ def discover_terms(
     index = TargetIndex(alignment, tgt_lang)
     texts = texts_to_embed(terms, index)
     vectors = dict(zip(texts, (encoder or phrase_encoder()).encode(texts), strict=True))
+    scored = [score_candidates(term, index, vectors) for term in terms]
+    # first every term's own best choice, then again with what the others claimed set aside
+    claimed: dict[int, list[Claim]] = defaultdict(list)
+    for term, choices in zip(terms, scored, strict=True):
+        for claim in claims_of(term, choose_renderings(term, index, choices), choices):
+            claimed[claim.pair].append(claim)
     out = []
-    for term in terms:
-        choices = score_candidates(term, index, vectors)
-        uses = choose_renderings(term, index, choices)
-        out.append(_candidate(term, uses, choices, index, lookup(term)))
+    for term, choices in zip(terms, scored, strict=True):
+        uses = choose_renderings(term, index, choices, claimed)
+        out.append(_candidate(term, uses, choices, index, lookup(term), vectors))
     return out
 
 
@@ -175,6 +203,7 @@ def _candidate(
     choices: dict[str, Choice],
     index: TargetIndex,
     listed: Term | None,
+    vectors: dict[str, Any],
 ) -> Candidate:
     chosen: dict[str, list[Use]] = defaultdict(list)
     for use in uses:
@@ -194,7 +223,9 @@ def _candidate(
         )
         found.append((rendering, c))
     found.sort(key=lambda rc: (-rc[0].pairs, -rc[0].confidence, rc[0].text))
-    renderings = _mark_variants(found, index.lang)
+    evidence = _evidence(found, index, term.pairs, vectors)
+    marks = mark_variants(evidence, index.lang, len(index.pairs))
+    renderings = [replace(r, variant=v) for (r, _), v in zip(found, marks, strict=True)]
     kept = sum(r.pairs for r in renderings if r.kept)
     ways = sum(1 for r in renderings if r.variant)
     kind = "kept" if renderings and renderings[0].kept and term.kind != "acronym" else term.kind
@@ -209,29 +240,78 @@ def _candidate(
         uses=tuple(uses),
         expected=listed.zh if listed is not None else (),
         glossary_term=listed.name if listed is not None else "",
+        evidence=tuple(evidence),
     )
 
 
-def _mark_variants(found: list[tuple[Rendering, Choice]], lang: str) -> list[Rendering]:
-    """Which renderings compete with the dominant one: a synonym chosen in enough pairs that
-    mostly appears where the term does, and not the same rendering with more or less around it
-    (雷达 / 脉冲雷达); kept in English and translated always compete (Karpathy / Karpathy博士)."""
-    out: list[Rendering] = []
+@dataclass(frozen=True)
+class VariantBar:
+    """What a competing rendering needs; ``bitext/check/term_params.py`` has the values and
+    where they came from (``benchmarks/terms_variation_fit.py`` refits them)."""
+
+    min_cos: float = VARIANT_MIN_COS
+    min_pairs: int = VARIANT_MIN_PAIRS
+    min_pairs_short: int = VARIANT_MIN_PAIRS_SHORT
+    short_document_pairs: int = SHORT_DOCUMENT_PAIRS
+    min_share: float = VARIANT_MIN_SHARE
+    min_precision: float = VARIANT_MIN_PRECISION
+    min_agreement: float = VARIANT_MIN_AGREEMENT
+
+
+def mark_variants(
+    evidence: Sequence[Evidence], lang: str, document_pairs: int, bar: VariantBar = VariantBar()
+) -> list[bool]:
+    """Which renderings (most used first) compete with the dominant one: a synonym of it
+    (``agreement``), chosen in enough pairs, spelled so mostly where the term is, and not the
+    same rendering with more or less around it (雷达 / 脉冲雷达) nor another form of its word
+    (social / society); kept in English and translated always compete (Karpathy /
+    Karpathy博士). A long document needs more pairs of evidence than a short article: it has
+    many more terms, each a chance of a translator's passing synonym."""
+    out: list[bool] = []
     families: list[tuple[str, bool]] = []
-    rendered = sum(r.pairs for r, _ in found)
-    for n, (r, c) in enumerate(found):
-        precision = c.together / c.df if c.df else 0.0
-        strong = (
-            c.cos >= VARIANT_MIN_COS
-            and r.pairs >= VARIANT_MIN_PAIRS
-            and r.pairs >= VARIANT_MIN_SHARE * rendered
-            and precision >= VARIANT_MIN_PRECISION
+    rendered = sum(e.pairs for e in evidence)
+    short = document_pairs < bar.short_document_pairs
+    min_pairs = bar.min_pairs_short if short else bar.min_pairs
+    for n, e in enumerate(evidence):
+        related = any(kept == e.kept and same_family(key, e.key, lang) for key, kept in families)
+        variant = n == 0 or (
+            not related
+            and e.cos >= bar.min_cos
+            and e.pairs >= min_pairs
+            and e.pairs >= bar.min_share * rendered
+            and e.precision >= bar.min_precision
+            and e.agreement >= bar.min_agreement
         )
-        related = any(kept == r.kept and same_family(key, c.key, lang) for key, kept in families)
-        variant = n == 0 or (strong and not related)
         if variant:
-            families.append((c.key, r.kept))
-        out.append(replace(r, variant=variant))
+            families.append((e.key, e.kept))
+        out.append(variant)
+    return out
+
+
+def _evidence(
+    found: list[tuple[Rendering, Choice]],
+    index: TargetIndex,
+    term_pairs: Sequence[int],
+    vectors: dict[str, Any],
+) -> list[Evidence]:
+    if not found:
+        return []
+    in_term = set(term_pairs)
+    first = vectors[index.surface(found[0][1].key, term_pairs)]
+    out = []
+    for r, c in found:
+        spelled = index.spelled(c.key, r.text)
+        out.append(
+            Evidence(
+                text=r.text,
+                key=c.key,
+                kept=r.kept,
+                pairs=r.pairs,
+                cos=round(c.cos, 4),
+                precision=round(len(spelled & in_term) / len(spelled), 4) if spelled else 0.0,
+                agreement=round(float(first @ vectors[index.surface(c.key, term_pairs)]), 4),
+            )
+        )
     return out
 
 
@@ -263,27 +343,10 @@ def _form_key(form: str) -> str:
     return " ".join(english_key(w) for w in words) if words else form
 
 
-def starter_glossary(candidates: Sequence[Candidate], name: str) -> Glossary:
-    """A glossary to review: one term per candidate that has a rendering or stays in English."""
-    terms = []
-    seen: set[str] = set()
-    for c in candidates:
-        if c.term.casefold() in seen or not c.renderings:
-            continue
-        seen.add(c.term.casefold())
-        note = f"found {c.count}× in the source; " + ", ".join(
-            f"{r.text} ×{r.pairs}" for r in c.renderings
-        )
-        if c.inconsistent:
-            note += f"; rendered {c.ways} ways: choose one"
-        first = c.renderings[0]
-        if first.kept:
-            terms.append(Term(en=(c.term,), keep=True, note=note))
-        else:
-            terms.append(Term(en=(c.term,), zh=(first.text,), note=note))
-    return Glossary(
-        name=name,
-        terms=tuple(terms),
-        version="0.1",
-        description="Starter glossary written by bitext terms: review every entry.",
-    )
+def starter_glossary(
+    candidates: Sequence[Candidate], name: str, src_lang: str | None = None
+) -> Glossary:
+    """A glossary to review, in the direction of the document (see ``bitext.check.starter``)."""
+    from .starter import starter_glossary as build
+
+    return build(candidates, name, src_lang)

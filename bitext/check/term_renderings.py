@@ -12,7 +12,11 @@ word or crosses punctuation. Each candidate is scored against the term with two 
   in one pair, the one that follows the term around the document.
 
 In every pair where the term occurs, the best candidate above ``MIN_PAIR_SCORE`` is the
-rendering used there; the counts of those choices are the term's renderings.
+rendering used there; the counts of those choices are the term's renderings. Two refinements:
+a span that another term of the same pair renders much more closely is left to that term
+(``claimed``: socialism is 社会主义's, not 特色's), and the pairs left without a rendering are
+read again with Dice over those pairs alone (a synonym the encoder knows badly, lad for 男孩,
+that fills exactly the pairs the dominant rendering is missing from).
 """
 
 from __future__ import annotations
@@ -29,10 +33,15 @@ from ..align.model import Alignment
 from ..document import Segment
 from .term_lexicon import EN_STOPWORDS, ZH_FUNCTION_WORDS, english_stem, jieba_words
 from .term_params import (
+    CLAIM_COS_MARGIN,
     COS_WEIGHT,
     DICE_WEIGHT,
+    FAMILY_LONG_PREFIX,
+    FAMILY_LONG_PREFIX_SHARE,
     FAMILY_MIN_PREFIX,
     FAMILY_PREFIX_SHARE,
+    GAP_MIN_COS,
+    GAP_MIN_PAIRS,
     MAX_RUN_CHARS,
     MAX_RUN_WORDS,
     MAX_SCORED_CANDIDATES,
@@ -44,7 +53,8 @@ from .term_sources import SourceTerm
 
 _LATIN = r"[A-Za-z][A-Za-z0-9]*(?:[\-.'’&][A-Za-z0-9]+)*"
 _ZH_PIECES = re.compile(rf"({_LATIN})|([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
-_EN_WORD = re.compile(_LATIN)
+#: an English word starts at a word boundary, digits and all: "18th", never "th" out of it
+_EN_WORD = re.compile(rf"(?<![A-Za-z0-9])[0-9]*{_LATIN}")
 #: words that may sit inside an English rendering (Communist Party of China), never at its edge
 _EN_INNER = frozenset({"of", "and", "the", "for", "in", "on", "to", "de"})
 _ZH_INNER = frozenset({"之", "与", "和", "的"})
@@ -110,8 +120,21 @@ class TargetIndex:
                     spans[key].append(span)
             self.pairs.append(dict(spans))
         self.df: Counter[str] = Counter()
-        for spans in self.pairs:
+        self.where: dict[str, list[int]] = defaultdict(list)
+        for p, spans in enumerate(self.pairs):
             self.df.update(spans.keys())
+            for key in spans:
+                self.where[key].append(p)
+
+    def spelled(self, key: str, text: str) -> set[int]:
+        """The pairs whose translation has ``key`` spelled ``text`` (case aside): "advancement",
+        not every word of its stem (advance, advanced)."""
+        folded = text.casefold()
+        return {
+            p
+            for p in self.where.get(key, ())
+            if any(span.text.casefold() == folded for span in self.pairs[p][key])
+        }
 
     def surface(self, key: str, pairs: Sequence[int]) -> str:
         """The most used spelling of ``key`` in ``pairs`` (ties: the first in text order)."""
@@ -207,9 +230,45 @@ def same_family(a: str, b: str, lang: str) -> bool:
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1)):
         return True
+    # the same content words in another order or part of speech: "economic and social" /
+    # "social and economic", "allocating resources" / "resource allocation"
+    ca, cb = _content_roots(wa), _content_roots(wb)
+    if ca and ca == cb:
+        return True
+    if len(wa) == 1 and len(wb) == 1 and _root(wa[0]) == _root(wb[0]):
+        return True  # social / society / socialism, theory / theoretical, cosmos / cosmic
     x, y = wa[0], wb[0]
     common = len(_common_prefix(x, y))
-    return common >= FAMILY_MIN_PREFIX and common >= FAMILY_PREFIX_SHARE * min(len(x), len(y))
+    shorter = min(len(x), len(y))
+    if common >= FAMILY_LONG_PREFIX and common >= FAMILY_LONG_PREFIX_SHARE * shorter:
+        return True  # democrat / democraci, judici / judiciari
+    return common >= FAMILY_MIN_PREFIX and common >= FAMILY_PREFIX_SHARE * shorter
+
+
+#: derivational endings of Porter stems that one word family shares (societi / social / socialist
+#: -> soci; theori / theoret -> theor; cosmo / cosmic -> cosm); longest first
+_DERIVATIONAL = ("ist", "ism", "eti", "iti", "al", "ic", "et", "i", "o")
+#: a root shorter than this is too short to tell a family (art / artist is fine, "ic" is not)
+_MIN_ROOT = 4
+
+
+def _root(stem: str) -> str:
+    """A Porter stem without its derivational endings, so that a noun, its adjective and its
+    -ist/-ism share one root; a stem whose root would be too short is its own root."""
+    word = stem
+    changed = True
+    while changed:
+        changed = False
+        for end in _DERIVATIONAL:
+            if word.endswith(end) and len(word) - len(end) >= _MIN_ROOT:
+                word = word[: -len(end)]
+                changed = True
+                break
+    return word
+
+
+def _content_roots(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(_root(w) for w in words if w not in _EN_INNER)
 
 
 def _common_prefix(x: str, y: str) -> str:
@@ -254,10 +313,41 @@ def texts_to_embed(terms: Sequence[SourceTerm], index: TargetIndex) -> list[str]
     return list(texts)
 
 
+@dataclass(frozen=True)
+class Claim:
+    """A span of one pair's translation chosen as another term's rendering, and how close."""
+
+    term: str
+    pair: int
+    src_start: int
+    src_end: int
+    tgt_start: int
+    tgt_end: int
+    cos: float
+
+
+def claims_of(term: SourceTerm, uses: Sequence[Use], choices: dict[str, Choice]) -> list[Claim]:
+    """What ``term``'s renderings claim, pair by pair (see ``choose_renderings``' ``claimed``)."""
+    return [
+        Claim(term.key, u.pair, u.src_start, u.src_end, u.tgt_start, u.tgt_end, choices[u.key].cos)
+        for u in uses
+        if u.key
+    ]
+
+
 def choose_renderings(
-    term: SourceTerm, index: TargetIndex, choices: dict[str, Choice]
+    term: SourceTerm,
+    index: TargetIndex,
+    choices: dict[str, Choice],
+    claimed: dict[int, list[Claim]] | None = None,
 ) -> list[Use]:
-    """In each pair where ``term`` occurs, the best-scoring candidate there (or none)."""
+    """In each pair where ``term`` occurs, the best-scoring candidate there (or none).
+
+    ``claimed``: per pair, the spans other terms took as their renderings. A candidate that
+    overlaps one a term of another place in the source renders more closely is that term's
+    (socialism in "socialism with Chinese characteristics" renders 社会主义, not 特色), so it
+    is not this term's rendering there.
+    """
     uses = []
     first_occurrence: dict[int, Any] = {}
     for o in term.occurrences:
@@ -265,6 +355,12 @@ def choose_renderings(
     for p in term.pairs:
         o = first_occurrence[p]
         present = [choices[k] for k in index.pairs[p] if k in choices]
+        if claimed and claimed.get(p):
+            present = [
+                c
+                for c in present
+                if not _taken(index.pairs[p][c.key][0], c.cos, o, term.key, claimed[p])
+            ]
         best = max(present, key=lambda c: (c.score, len(c.key), c.key), default=None)
         if best is None or best.score < MIN_PAIR_SCORE:
             uses.append(Use(p, o.start, o.end, "", 0, 0, "", best.score if best else 0.0))
@@ -272,7 +368,47 @@ def choose_renderings(
         best = _whole_name(term, _closer_whole(best, present), present, index.lang)
         span = index.pairs[p][best.key][0]
         uses.append(Use(p, o.start, o.end, best.key, span.start, span.end, span.text, best.score))
-    return uses
+    return _fill_gaps(uses, index, choices)
+
+
+def _taken(span: Span, cos: float, o: Any, key: str, claims: Sequence[Claim]) -> bool:
+    return any(
+        c.term != key
+        and c.cos > cos + CLAIM_COS_MARGIN
+        and c.tgt_start < span.end
+        and span.start < c.tgt_end
+        and (c.src_end <= o.start or o.end <= c.src_start)
+        for c in claims
+    )
+
+
+def _fill_gaps(uses: list[Use], index: TargetIndex, choices: dict[str, Choice]) -> list[Use]:
+    """The pairs where no candidate reached ``MIN_PAIR_SCORE``, read again with Dice over those
+    pairs alone: a synonym the encoder does not know well (lad for 男孩, cosine 0.27) that fills
+    exactly the pairs the dominant rendering is missing from is the rendering there."""
+    gaps = [n for n, u in enumerate(uses) if not u.key]
+    if len(gaps) < GAP_MIN_PAIRS:
+        return uses
+    together: Counter[str] = Counter()
+    for n in gaps:
+        together.update(k for k in index.pairs[uses[n].pair] if k in choices)
+    score = {
+        k: COS_WEIGHT * choices[k].cos + DICE_WEIGHT * 2 * t / (len(gaps) + index.df[k])
+        for k, t in together.items()
+        if t >= GAP_MIN_PAIRS and choices[k].cos >= GAP_MIN_COS
+    }
+    out = list(uses)
+    for n in gaps:
+        u = uses[n]
+        here = [k for k in index.pairs[u.pair] if k in score and score[k] >= MIN_PAIR_SCORE]
+        if not here:
+            continue
+        key = max(here, key=lambda k: (score[k], len(k), k))
+        span = index.pairs[u.pair][key][0]
+        out[n] = Use(
+            u.pair, u.src_start, u.src_end, key, span.start, span.end, span.text, score[key]
+        )
+    return out
 
 
 def _whole_name(term: SourceTerm, best: Choice, present: list[Choice], lang: str) -> Choice:

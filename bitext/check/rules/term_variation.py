@@ -5,6 +5,8 @@ translation that renders it in each pair; a term found in at least two pairs who
 compete (synonyms, or kept in English here and translated there) gets one finding per pair that
 used a minority rendering, naming each rendering with its count and lines and the dominant one.
 Terms a loaded glossary lists are left to its own term-inconsistent rule, which takes precedence.
+What competes is decided for precision (``_mark_variants`` in discover, its bar in term_params):
+on the unmodified gold sets the rule reports at most 1 variation per 1,000 pairs.
 """
 
 from __future__ import annotations
