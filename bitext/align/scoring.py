@@ -158,9 +158,12 @@ class SpanVectors:
         return self._window[1][size]
 
 
-def _rows_ending(table: np.ndarray, ends: np.ndarray, first: int = 1) -> np.ndarray:
-    """``table[end - 1]`` for each end, zero rows where ``end`` is not in ``first..len``."""
+def _rows_ending(table: Any, ends: np.ndarray, first: int = 1) -> np.ndarray:
+    """``table[end - 1]`` for each end, zero rows where ``end`` is not in ``first..len``
+    (``table``: an array, or clause vectors made when read: ``embed.sentence_parts``)."""
     ends = np.asarray(ends)
+    if not isinstance(table, np.ndarray):
+        return table.rows_ending(ends, first)
     out = np.zeros((len(ends), table.shape[1]), dtype=np.float32)
     if not len(ends):
         return out
@@ -209,8 +212,8 @@ class LinkScorer:
         neighbours: bool = True,
         src_signals: TextSignals | None = None,
         tgt_signals: TextSignals | None = None,
-        src_edges: tuple[np.ndarray, np.ndarray] | None = None,
-        tgt_edges: tuple[np.ndarray, np.ndarray] | None = None,
+        src_edges: tuple[Any, Any] | None = None,
+        tgt_edges: tuple[Any, Any] | None = None,
         src_mean_len: np.ndarray | None = None,
         tgt_mean_len: np.ndarray | None = None,
     ) -> None:
