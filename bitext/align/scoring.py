@@ -143,7 +143,9 @@ class SpanVectors:
         if self.largest_table is not None and size > self.largest_table:
             return self._window_spans(ends, size)
         if size not in self._pooled:
-            self._pooled[size] = self.parts.span_vectors(size)
+            every = range(2, (self.largest_table or size) + 1)  # all the search will ask for
+            sizes = list(every) if size in every else [size]
+            self._pooled.update(self.parts.span_tables(sizes))
         return _rows_ending(self._pooled[size], ends, first=size)
 
     def _window_spans(self, ends: np.ndarray, size: int) -> np.ndarray:

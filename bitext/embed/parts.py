@@ -292,16 +292,29 @@ class PartsModel:
     ) -> np.ndarray:
         h = self.head
         count = np.asarray(count, dtype=np.float32).reshape(-1, 1)
-        mean = (pooled + count * h.cnn_b) / np.sqrt(np.maximum(count, 1.0))
+        # elementwise steps in place where their input is not needed again (the same
+        # operations, so the same bytes; a third less scratch memory)
+        mean = pooled + count * h.cnn_b
+        mean /= np.sqrt(np.maximum(count, 1.0))
         # the two products of each input are one product with side-by-side weights
         both = mm(mean, h.head_in)
+        del mean
         y0 = np.maximum(both[:, : h.hidden], 0.0)
-        y1 = np.maximum(both[:, h.hidden :] + mm(y0, h.d1), 0.0)
+        y1 = mm(y0, h.d1)
+        del y0
+        y1 += both[:, h.hidden :]
+        np.maximum(y1, 0.0, out=y1)
         both = mm(y1, h.head_mid)
+        del y1
         y2 = np.maximum(both[:, :DIM], 0.0)
-        z = np.tanh(both[:, DIM:] + mm(y2, h.d3))
+        z = mm(y2, h.d3)
+        del y2
+        z += both[:, DIM:]
+        del both
+        np.tanh(z, out=z)
         norms = np.sqrt(np.maximum(np.square(z).sum(axis=1), h.eps))
-        return (z / norms[:, None]).astype(np.float32)
+        z /= norms[:, None]
+        return z.astype(np.float32, copy=False)
 
     # -- forward pass ---------------------------------------------------------------------
     @staticmethod

@@ -50,9 +50,9 @@ CORE_WIDTH = PACKED_WIDTH
 CL_HEAD, CL_TAIL = slice(0, DIM), slice(DIM, 2 * DIM)
 #: rows of running sums made at once from a block's checkpoint (2 MB of float64 a block)...
 _CUM_ROWS = 512
-#: ... and blocks kept: a span of up to ~9 sentences and a finish block of 4,096 rows read
-#: nine blocks at most, each made once (16 MB in all).
-_CUM_KEEP = 10
+#: ... and blocks kept (the spans of ``spans_ending`` and ``crossing_vectors`` are asked for
+#: in order; ``span_tables`` reads one stretch of its own)
+_CUM_KEEP = 3
 
 Pooled = tuple[np.ndarray, np.ndarray]
 
@@ -251,16 +251,32 @@ class SentenceParts:
     def span_vectors(self, size: int) -> np.ndarray:
         """Vectors of the runs of ``size`` consecutive sentences ending at each sentence
         (row k: sentences k-size+1 .. k; rows before size-1 are zero)."""
+        return self.span_tables([size])[size]
+
+    def span_tables(self, sizes: Sequence[int]) -> dict[int, np.ndarray]:
+        """``span_vectors(size)`` for each of ``sizes``, made together: the head blocks of all
+        sizes at one place read one stretch of running sums, made once."""
         n = len(self)
-        out = np.zeros((n, DIM), dtype=np.float32)
-        if size > n:
+        out = {size: np.zeros((n, DIM), dtype=np.float32) for size in sizes}
+        fits = [size for size in sizes if size <= n]
+        if not fits:
             return out
-        last = np.arange(size - 1, n)
-        self._finish_blocks(
-            len(last),
-            lambda a, b: self._pooled(last[a:b] - size + 1, last[a:b] + 1),
-            out=out[size - 1 :],
-        )
+        c, count = self.core, self._counts()
+        for a in range(0, n - min(fits) + 1, FINISH_ROWS):
+            # ends (last sentences) of block ``a`` of each size: size - 1 + a .. + FINISH_ROWS
+            lo, hi = a, min(n, a + FINISH_ROWS + max(fits))
+            sums = self._cum_range(lo, hi)
+            for size in fits:
+                # spans start..stop - 1 for stop = s0..s1 - 1 (consecutive: slices, no gathers)
+                s0, s1 = size + a, min(n, size + a + FINISH_ROWS - 1) + 1
+                if s1 <= s0:
+                    continue
+                pooled = (sums[s0 - lo : s1 - lo] - sums[s0 - size - lo : s1 - size - lo]).astype(
+                    np.float32
+                )
+                pooled += c[s0 - size : s1 - size, C_BOS] + c[s0 - 1 : s1 - 1, C_EOS]
+                tokens = count[s0:s1] - count[s0 - size : s1 - size] + 2
+                out[size][s0 - 1 : s1 - 1] = self.model.finish(pooled, tokens)
         return out
 
     def spans_ending(self, ends: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
@@ -311,6 +327,22 @@ class SentenceParts:
             pick = block == b
             out[pick] = self._cum_block(int(b))[index[pick] - int(b) * _CUM_ROWS]
         return out
+
+    def _cum_range(self, lo: int, hi: int) -> np.ndarray:
+        """Running sums at rows ``lo..hi`` (inclusive) as one table, from the checkpoint of
+        ``lo``'s block."""
+        b = lo // _CUM_ROWS
+        first = self._cum_block(b)  # also makes the checkpoints up to ``b``
+        base = b * _CUM_ROWS
+        if hi - base < len(first):
+            return first[lo - base : hi - base + 1]
+        table = np.empty((hi - base + 1, DIM), dtype=np.float64)
+        table[: len(first)] = first
+        table[len(first) :] = self.core[base + len(first) - 1 : hi, C_INNER]
+        add = np.add
+        for k in range(len(first), len(table)):
+            add(table[k - 1], table[k], out=table[k])
+        return table[lo - base :]
 
     def _cum_block(self, b: int) -> np.ndarray:
         """Running sums at rows ``b * R .. b * R + R`` (the last block: to the end), from the
