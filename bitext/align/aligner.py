@@ -288,6 +288,9 @@ class _Engine:
                 p.widen,
                 _forbid(repeats),
             )
+        # the search's values (a long document's largest array) are not read again: freed
+        # before the clause moves below make their own scratch arrays
+        del scores, feats
         if p.crossing is not None and sv.parts is not None and tv.parts is not None:
             path = merge_crossings(
                 path, sv, tv, p.crossing, p.max_align, p.max_total, fit=p.crossing_fit
