@@ -427,6 +427,8 @@ class LinkScorer:
         for rows, j, ok, span_ends, jmin in self._chunks(window):
             chunk = _Chunk(self, rows, j, span_ends, jmin, reach_a, reach_b)
             for k, (a, b) in enumerate(shapes):
+                if feats is None and (a > band.n or b > band.m):
+                    continue  # no such link fits in the block: its values stay NEG
                 valid = ok & (rows[:, None] - a >= 0) & (j - b >= 0)
                 if b == 0:
                     F = self._null_src_features(rows, width)
