@@ -818,5 +818,35 @@ class CachedEncoder(EncoderBase):
             self._tick(done, len(unique))
         return SentenceParts.from_taken(core, clauses, model)
 
+    def cached_strings(
+        self, name: str, texts: Sequence[str], make: Callable[[list[str]], list[str]]
+    ) -> list[str]:
+        """``make(texts)``, one string per text, kept in the cache under ``name`` (which must
+        name the function and its version) like vectors: a warm run reads them back instead of
+        making them (the aligner's cleaned texts: no word list is loaded then)."""
+        unique = list(dict.fromkeys(texts))
+        signature = {"strings": name}
+        key = encoder_key(signature)
+        found: dict[int, str] = {}
+
+        def take(indices: list[int], blob: bytes, _dimension: int) -> bool:
+            try:
+                value = bytes(blob).decode("utf-8", "surrogatepass")
+            except UnicodeDecodeError:
+                return False
+            for i in indices:
+                found[i] = value
+            return True
+
+        self.cache.fill(key, unique, None, take)
+        missing = [i for i in range(len(unique)) if i not in found]
+        if missing:
+            made = make([unique[i] for i in missing])
+            blobs = [m.encode("utf-8", "surrogatepass") for m in made]
+            self.cache.put_blobs(key, signature, 0, [unique[i] for i in missing], blobs)
+            found.update(zip(missing, made, strict=True))
+        value = {t: found[i] for i, t in enumerate(unique)}
+        return [value[t] for t in texts]
+
     def __repr__(self) -> str:
         return f"<CachedEncoder {self.encoder!r} at {self.cache.path}>"
