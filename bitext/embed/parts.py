@@ -82,6 +82,12 @@ N_INNER, N_HEAD, N_TAIL = 5 * DIM, 5 * DIM + 1, 5 * DIM + 2
 WIDTH = 5 * DIM + 3
 #: a row stored without HEAD and TAIL (a sentence of one clause, where both equal INNER)
 PACKED_WIDTH = 3 * DIM + 3
+# layout of a ``sentence_parts.SentenceParts`` ``core`` row (that of the packed rows above)
+C_BOS, C_EOS, C_INNER = (slice(k * DIM, (k + 1) * DIM) for k in range(3))
+C_N_INNER, C_N_HEAD, C_N_TAIL = 3 * DIM, 3 * DIM + 1, 3 * DIM + 2
+CORE_WIDTH = PACKED_WIDTH
+# ... and of a ``clauses`` row: HEAD and TAIL side by side
+CL_HEAD, CL_TAIL = slice(0, DIM), slice(DIM, 2 * DIM)
 #: the weight-file members the MLP head needs (all a fully cached run reads)
 _HEAD_KEYS = ("cnn_b", "d0", "d1", "d2", "d3", "p1", "p3", "eps")
 
