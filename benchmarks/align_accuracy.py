@@ -18,6 +18,10 @@ Prints, per set and in one run:
   printed too;
 * the long-document check: all of mac-dev concatenated x1, x3, x10, alignment time and peak
   traced memory, also per sentence (vectors from the cache, so this times the aligner itself);
+* with ``--rss 1,3,9`` (or ``--rss-only``): peak RSS of the CLI itself (a fresh process,
+  everything cached) on the three sets concatenated zh->en k times (x9: 32,328/39,771
+  sentences, the size of issue 19's long document), in bytes per sentence whole and marginal
+  (the O(n) part);
 * with ``--invariance`` (or ``--invariance-only``): the concatenation invariance, the gold
   documents of all three sets put together per direction (~11k/13k sentences a side) and
   aligned as one, against each part aligned alone: links that differ outside the seams
@@ -177,6 +181,63 @@ def long_document(docs, encoder, factors) -> None:
         )
 
 
+def rss_document(sets, factors, folder: Path, cache: Path) -> None:
+    """Peak RSS of ``bitext align`` (the CLI, a fresh process each, vectors and parts cached)
+    on the three gold sets put together zh->en (8,011 sentences) ``k`` times over: what a user
+    of a long document waits for and needs, the encoder and every Python object included. Bytes
+    per sentence are given whole (RSS / sentences) and marginal (the growth from the previous
+    factor: the O(n) part, without the interpreter and the libraries)."""
+    import subprocess
+
+    zh: list[str] = []
+    en: list[str] = []
+    for name in ("mac-dev", "political", "academic"):
+        for _, s, t in sets[name]:
+            zh += t if name == "academic" else s
+            en += s if name == "academic" else t
+    print(
+        "peak RSS of `bitext align --presplit` on the three sets concatenated zh->en, k times "
+        f"({len(zh)}/{len(en)} sentences each time; parts cached in {cache}):"
+    )
+    previous = None
+    for k in factors:
+        paths = [folder / f"long{k}.zh.txt", folder / f"long{k}.en.txt"]
+        for path, lines in zip(paths, (zh, en), strict=True):
+            path.write_text("\n".join(lines * k) + "\n", encoding="utf-8")
+        code = (
+            "import resource, sys, time; from bitext.cli.main import main; "
+            "t = time.perf_counter(); main(sys.argv[1:]); "
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        )
+        args = [*map(str, paths), "--presplit", "--src-lang", "zh", "--tgt-lang", "en"]
+        args += ["-f", "links", "-o", str(folder / f"long{k}.align"), "--force"]
+        args += ["--cache-dir", str(cache)]
+        if previous is None:  # fill the cache first: the figures are for a cached run
+            subprocess.run(
+                [sys.executable, "-c", code, "align", *args],
+                check=True,
+                cwd=ROOT,
+                capture_output=True,
+            )
+        out = subprocess.run(
+            [sys.executable, "-c", code, "align", *args],
+            check=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        wall, rss = float(out[-2]), int(out[-1]) * 1024
+        n = (len(zh) + len(en)) * k
+        marginal = ""
+        if previous is not None:
+            marginal = f", marginal {(rss - previous[1]) / (n - previous[0]):,.0f} bytes/sentence"
+        print(
+            f"  x{k:<3} {len(zh) * k:>6}/{len(en) * k:<6} sentences  wall {wall:6.1f}s  "
+            f"peak RSS {rss / 2**20:6.0f} MiB  ({rss / n:,.0f} bytes/sentence{marginal})"
+        )
+        previous = (n, rss)
+
+
 def concatenations(sets) -> dict[str, list[tuple[list[str], list[str]]]]:
     """Parts (source, target) of one long document per direction, genres mixed.
 
@@ -248,6 +309,15 @@ def main() -> None:
         "--invariance", action="store_true", help="concatenation invariance (cached vectors)"
     )
     ap.add_argument("--invariance-only", action="store_true", help="only that check")
+    ap.add_argument(
+        "--rss",
+        default="",
+        help="peak RSS of the CLI on the three sets concatenated k times, e.g. 1,3,9 (x9: "
+        "32k/40k sentences, the size of issue 19's long document)",
+    )
+    ap.add_argument(
+        "--rss-only", action="store_true", help="only that check (with --rss, default 1,3,9)"
+    )
     args = ap.parse_args()
     extra = {"weights": args.weights} if args.weights else {}
     if extra:
@@ -256,6 +326,14 @@ def main() -> None:
         print(f"aligner parameters: {json.dumps(args.params)}")
         extra.update(args.params)
     sets = load_sets()
+    if args.rss or args.rss_only:
+        import tempfile
+
+        factors = [int(x) for x in (args.rss or "1,3,9").split(",")]
+        with tempfile.TemporaryDirectory(prefix="bitext-rss-") as tmp:  # the long files
+            rss_document(sets, factors, Path(tmp), ROOT / ".bench-cache" / "cli-cache")
+        if args.rss_only:
+            return
     memory = MemoryEncoder()
     # No embedding cache for the real encoder: the aligner's run must pay for its own embedding,
     # exactly like the "embed each sentence once" measurement it is compared with.

@@ -60,7 +60,7 @@ class MemoryEncoder:
         return get() if get else None
 
     def encode_parts(self, texts):
-        from bitext.embed.parts import SentenceParts
+        from bitext.embed.sentence_parts import SentenceParts
 
         texts = list(texts)
         self.requested += len(texts)

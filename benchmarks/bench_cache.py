@@ -76,7 +76,8 @@ class CachingEncoder:
 
     def encode_parts(self, texts: Sequence[str]):
         """Sentence parts (``bitext.embed.parts``), stored beside the vectors."""
-        from bitext.embed.parts import FORMAT, SentenceParts
+        from bitext.embed.parts import FORMAT
+        from bitext.embed.sentence_parts import SentenceParts
 
         texts = list(texts)
         self.requested += len(texts)

@@ -237,6 +237,30 @@ def repaired_with_offsets(
     return "".join(out), tuple(offsets)
 
 
+@lru_cache(maxsize=1)
+def cleaning_version() -> str:
+    """What ``clean_for_embedding`` of English depends on, as a short hash: this module's
+    source and the sizes of wordfreq's English list and wordninja's model. Cleaned texts are
+    cached under it (``pipeline.run_aligner``), so a warm run loads no word list, and a change
+    to any of the three makes them again."""
+    import hashlib
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for package, member in (("wordfreq", "data/large_en.msgpack.gz"), ("wordninja", "")):
+        spec = importlib.util.find_spec(package)
+        origin = Path(spec.origin).parent if spec and spec.origin else None
+        files = (
+            [origin / member]
+            if origin and member
+            else sorted(origin.glob("*.gz"))
+            if origin
+            else []
+        )
+        for f in files:
+            digest.update(f"{package}:{f.name}:{f.stat().st_size if f.exists() else -1}".encode())
+    return digest.hexdigest()[:16]
+
+
 def clean_for_embedding(text: str, lang: str) -> str:
     """What the encoder should read: no zero-width characters, plain spaces, glued words split."""
     text = _ZW.sub("", text).replace("\u3000", " ")

@@ -262,12 +262,26 @@ def run_aligner(
     translations), so the aligner's "nothing to align" note would only contradict it.
     """
     from .align.aligner import align
-    from .hygiene import clean_for_embedding
+    from .hygiene import clean_for_embedding, cleaning_version
 
     def cleaned(doc: Document) -> list[Segment]:
-        return [
-            dataclasses.replace(s, text=clean_for_embedding(s.text, s.lang)) for s in doc.segments
+        texts = [
+            clean_for_embedding(s.text, s.lang) if s.lang != "en" else s.text for s in doc.segments
         ]
+        english = [k for k, s in enumerate(doc.segments) if s.lang == "en"]
+        strings = getattr(encoder.get(), "cached_strings", None)
+        if english and strings is not None:  # English cleaning reads word lists: cached
+            clean = strings(
+                f"clean_for_embedding|en|{cleaning_version()}",
+                [texts[k] for k in english],
+                lambda ts: [clean_for_embedding(t, "en") for t in ts],
+            )
+            for k, text in zip(english, clean, strict=True):
+                texts[k] = text
+        else:
+            for k in english:
+                texts[k] = clean_for_embedding(texts[k], "en")
+        return [dataclasses.replace(s, text=t) for s, t in zip(doc.segments, texts, strict=True)]
 
     total = len(src.segments) + len(tgt.segments)
     report("embed", 0, total)

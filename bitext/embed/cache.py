@@ -284,21 +284,50 @@ class EmbeddingCache:
         has to load the model just to learn it. ``decode`` turns a stored blob into its array
         (None for a damaged blob); the default reads ``dimension`` float32 values.
         """
+        found: dict[int, np.ndarray] = {}
+
+        def take(indices: list[int], blob: bytes, recorded: int) -> bool:
+            if decode is not None:
+                vector = decode(blob)
+                if vector is None:  # a foreign or damaged row: embed again, overwrite it
+                    return False
+            elif len(blob) != 4 * recorded:
+                return False
+            else:
+                vector = np.frombuffer(blob, dtype="<f4")
+            for i in indices:
+                found[i] = vector
+            return True
+
+        self.fill(key, texts, dimension, take)
+        return found
+
+    def fill(
+        self,
+        key: str,
+        texts: Sequence[str],
+        dimension: int | None,
+        take: Callable[[list[int], bytes, int], bool],
+    ) -> set[int]:
+        """``get`` without building arrays: ``take(indices in texts, blob, dimension recorded)``
+        is called for each stored text and says whether the blob was usable; returns the
+        indices taken. (The
+        aligner's parts go straight into their compact layout this way, never held twice.)"""
         if self.disabled_reason or not texts or not self.path.exists():
-            return {}
+            return set()
         try:
             with self._lock:
                 conn = self._connection()
                 model = self._model_id(conn, key)
                 if model is None or (dimension is not None and dimension != model[1]):
-                    return {}
-                return self._lookup(conn, model[0], model[1], texts, decode)
+                    return set()
+                return self._lookup(conn, model[0], model[1], texts, take)
         except ForeignFile as exc:
             self._disable_foreign(str(exc))
-            return {}
+            return set()
         except (sqlite3.Error, OSError) as exc:
             self._disable(exc)
-            return {}
+            return set()
 
     def put(
         self, key: str, signature: dict[str, Any], texts: Sequence[str], vectors: np.ndarray
@@ -507,13 +536,12 @@ class EmbeddingCache:
         model_id: int,
         dimension: int,
         texts: Sequence[str],
-        decode: Decoder | None,
-    ) -> dict[int, np.ndarray]:
+        take: Callable[[list[int], bytes, int], bool],
+    ) -> set[int]:
         wanted: dict[bytes, list[int]] = {}
         for i, text in enumerate(texts):
             wanted.setdefault(text_hash(text), []).append(i)
-        found: dict[int, np.ndarray] = {}
-        size = 4 * dimension
+        found: set[int] = set()
         keys = list(wanted)
         stale: list[bytes] = []
         old = int(time.time()) - TOUCH_AFTER_S
@@ -526,16 +554,9 @@ class EmbeddingCache:
                 f"WHERE e.model_id = ? AND e.text_hash IN ({marks})",
                 (model_id, *chunk),
             ):
-                if decode is not None:
-                    vector = decode(blob)
-                    if vector is None:  # a foreign or damaged row: embed again, overwrite it
-                        continue
-                elif len(blob) != size:
+                if not take(wanted[digest], blob, dimension):
                     continue
-                else:
-                    vector = np.frombuffer(blob, dtype="<f4")
-                for i in wanted[digest]:
-                    found[i] = vector
+                found.update(wanted[digest])
                 if at is None or at < old:
                     stale.append(digest)
         if stale:
@@ -750,8 +771,13 @@ class CachedEncoder(EncoderBase):
         return get() if get else None
 
     def encode_parts(self, texts: Sequence[str]) -> Any:
-        """Sentence parts, cached like vectors under the encoder's identity plus "parts"."""
-        from .parts import FORMAT, WIDTH, SentenceParts, pack_row, unpack_row
+        """Sentence parts, cached like vectors under the encoder's identity plus "parts".
+
+        Rows are decoded straight into ``SentenceParts``' compact layout (``core`` for every
+        sentence, HEAD/TAIL only for those with a clause split): a long document's parts are
+        never held twice, nor as full rows."""
+        from .parts import FORMAT, WIDTH, pack_row
+        from .sentence_parts import SentenceParts, take_blob
 
         model = self.parts_model()
         items = list(texts)
@@ -761,18 +787,60 @@ class CachedEncoder(EncoderBase):
         self.stats.unique += len(unique)
         signature = {**self.signature, "parts": FORMAT}
         key = encoder_key(signature)
-        hits = self.cache.get(key, unique, WIDTH, decode=unpack_row)
+        at: dict[str, list[int]] = {}
+        for i, t in enumerate(items):
+            at.setdefault(t, []).append(i)
+        positions = [at[t] for t in unique]
+        core = SentenceParts.empty_core(len(items))
+        clauses: dict[int, np.ndarray] = {}
+
+        def take(indices: list[int], blob: bytes, _dimension: int) -> bool:
+            return all(take_blob(core, clauses, positions[i], blob) for i in indices)
+
+        hits = self.cache.fill(key, unique, WIDTH, take)
         self.stats.cache_hits += len(hits)
-        missing = [unique[i] for i in range(len(unique)) if i not in hits]
-        rows: dict[str, np.ndarray] = {unique[i]: v for i, v in hits.items()}
+        missing = [i for i in range(len(unique)) if i not in hits]
+        done = len(hits)
         for batch in batches(missing, self.batch_size):
-            computed = self.encoder.encode_parts(batch).rows  # type: ignore[attr-defined]
+            computed = self.encoder.encode_parts([unique[i] for i in batch]).rows  # type: ignore[attr-defined]
             self.stats.embedded += len(batch)
-            self.cache.put_blobs(key, signature, WIDTH, batch, [pack_row(r) for r in computed])
-            rows.update(zip(batch, computed, strict=True))
-            self._tick(len(rows), len(unique))
-        out = np.stack([rows[t] for t in items]) if items else np.zeros((0, WIDTH), np.float32)
-        return SentenceParts(out, model)
+            blobs = [pack_row(r) for r in computed]
+            self.cache.put_blobs(key, signature, WIDTH, [unique[i] for i in batch], blobs)
+            for i, blob in zip(batch, blobs, strict=True):
+                take_blob(core, clauses, positions[i], blob)
+            done += len(batch)
+            self._tick(done, len(unique))
+        return SentenceParts.from_taken(core, clauses, model)
+
+    def cached_strings(
+        self, name: str, texts: Sequence[str], make: Callable[[list[str]], list[str]]
+    ) -> list[str]:
+        """``make(texts)``, one string per text, kept in the cache under ``name`` (which must
+        name the function and its version) like vectors: a warm run reads them back instead of
+        making them (the aligner's cleaned texts: no word list is loaded then)."""
+        unique = list(dict.fromkeys(texts))
+        signature = {"strings": name}
+        key = encoder_key(signature)
+        found: dict[int, str] = {}
+
+        def take(indices: list[int], blob: bytes, _dimension: int) -> bool:
+            try:
+                value = bytes(blob).decode("utf-8", "surrogatepass")
+            except UnicodeDecodeError:
+                return False
+            for i in indices:
+                found[i] = value
+            return True
+
+        self.cache.fill(key, unique, None, take)
+        missing = [i for i in range(len(unique)) if i not in found]
+        if missing:
+            made = make([unique[i] for i in missing])
+            blobs = [m.encode("utf-8", "surrogatepass") for m in made]
+            self.cache.put_blobs(key, signature, 0, [unique[i] for i in missing], blobs)
+            found.update(zip(missing, made, strict=True))
+        value = {t: found[i] for i, t in enumerate(unique)}
+        return [value[t] for t in texts]
 
     def __repr__(self) -> str:
         return f"<CachedEncoder {self.encoder!r} at {self.cache.path}>"

@@ -41,7 +41,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,10 @@ _GROUP_TOKENS = 2048
 #: than they give there, and on a busy 2-core box far more (issue 19's warm profile: 72 head
 #: calls of a 19-line document took 1.2 s with 2 threads).
 _HEAD_THREADS_MIN_ROWS = 4096
+#: the MLP head is given at most this many rows at once (``finish``), so its scratch arrays stay
+#: bounded (~30 MB) on a long document. Equal to ``_HEAD_THREADS_MIN_ROWS``, so every call below
+#: it runs exactly as before (one product, one thread): no document of the gold sets reaches it.
+FINISH_ROWS = 4096
 #: a head or tail clause has at least this many tokens (besides BOS/EOS), else no clause split.
 MIN_CLAUSE_TOKENS = 4
 #: pieces after which a clause ends (the tokenizer normalises ，；： to ,;:).
@@ -78,6 +82,12 @@ N_INNER, N_HEAD, N_TAIL = 5 * DIM, 5 * DIM + 1, 5 * DIM + 2
 WIDTH = 5 * DIM + 3
 #: a row stored without HEAD and TAIL (a sentence of one clause, where both equal INNER)
 PACKED_WIDTH = 3 * DIM + 3
+# layout of a ``sentence_parts.SentenceParts`` ``core`` row (that of the packed rows above)
+C_BOS, C_EOS, C_INNER = (slice(k * DIM, (k + 1) * DIM) for k in range(3))
+C_N_INNER, C_N_HEAD, C_N_TAIL = 3 * DIM, 3 * DIM + 1, 3 * DIM + 2
+CORE_WIDTH = PACKED_WIDTH
+# ... and of a ``clauses`` row: HEAD and TAIL side by side
+CL_HEAD, CL_TAIL = slice(0, DIM), slice(DIM, 2 * DIM)
 #: the weight-file members the MLP head needs (all a fully cached run reads)
 _HEAD_KEYS = ("cnn_b", "d0", "d1", "d2", "d3", "p1", "p3", "eps")
 
@@ -253,10 +263,18 @@ class PartsModel:
     def finish(self, pooled: np.ndarray, count: np.ndarray, few: bool = False) -> np.ndarray:
         """Unit vectors from pooled sums (rows) over ``count`` tokens: the model's MLP head.
 
-        One product for all rows, so a row's last bits depend on the others (fine for the
-        aligner's spans: the same document gives the same rows). Threads only for many rows
+        One product for each block of ``FINISH_ROWS`` rows, so a row's last bits depend on the
+        others of its block (fine for the aligner's spans: the same document gives the same
+        rows). Threads only for many rows
         (``_HEAD_THREADS_MIN_ROWS``), else one; ``few`` keeps the caller's thread count (the
         aligner's search sets one)."""
+        if len(pooled) > FINISH_ROWS:
+            count = np.asarray(count).reshape(-1)
+            out = np.empty((len(pooled), DIM), dtype=np.float32)
+            for a in range(0, len(pooled), FINISH_ROWS):
+                b = a + FINISH_ROWS
+                out[a:b] = self.finish(pooled[a:b], count[a:b], few)
+            return out
         if few:
             return self._finish(pooled, count, np.matmul)
         with blas_threads(self.threads if len(pooled) >= _HEAD_THREADS_MIN_ROWS else 1):
@@ -280,16 +298,29 @@ class PartsModel:
     ) -> np.ndarray:
         h = self.head
         count = np.asarray(count, dtype=np.float32).reshape(-1, 1)
-        mean = (pooled + count * h.cnn_b) / np.sqrt(np.maximum(count, 1.0))
+        # elementwise steps in place where their input is not needed again (the same
+        # operations, so the same bytes; a third less scratch memory)
+        mean = pooled + count * h.cnn_b
+        mean /= np.sqrt(np.maximum(count, 1.0))
         # the two products of each input are one product with side-by-side weights
         both = mm(mean, h.head_in)
+        del mean
         y0 = np.maximum(both[:, : h.hidden], 0.0)
-        y1 = np.maximum(both[:, h.hidden :] + mm(y0, h.d1), 0.0)
+        y1 = mm(y0, h.d1)
+        del y0
+        y1 += both[:, h.hidden :]
+        np.maximum(y1, 0.0, out=y1)
         both = mm(y1, h.head_mid)
+        del y1
         y2 = np.maximum(both[:, :DIM], 0.0)
-        z = np.tanh(both[:, DIM:] + mm(y2, h.d3))
+        z = mm(y2, h.d3)
+        del y2
+        z += both[:, DIM:]
+        del both
+        np.tanh(z, out=z)
         norms = np.sqrt(np.maximum(np.square(z).sum(axis=1), h.eps))
-        return (z / norms[:, None]).astype(np.float32)
+        z /= norms[:, None]
+        return z.astype(np.float32, copy=False)
 
     # -- forward pass ---------------------------------------------------------------------
     @staticmethod
@@ -398,118 +429,3 @@ def unpack_row(blob: bytes) -> np.ndarray | None:
     row[INNER] = row[HEAD] = row[TAIL] = packed[2 * DIM : 3 * DIM]
     row[N_INNER:] = packed[3 * DIM :]
     return row
-
-
-@dataclass(frozen=True)
-class SentenceParts:
-    """Parts of a list of sentences (rows of ``encode_parts``) and the head that finishes them."""
-
-    rows: np.ndarray
-    model: PartsModel
-
-    def sentence_vectors(self) -> np.ndarray:
-        r = self.rows
-        return self.model.finish(r[:, BOS] + r[:, INNER] + r[:, EOS], r[:, N_INNER] + 2)
-
-    def clause_vectors(self, sentences: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(head, tail) clause vectors, each with the sentence's BOS and EOS tokens.
-
-        A sentence of one clause has head = tail = the sentence itself: only sentences with a
-        clause split go through the MLP head again (``sentences``, when given, are this object's
-        ``sentence_vectors()``, saving their recomputation)."""
-        r = self.rows
-        if sentences is None:
-            sentences = self.sentence_vectors()
-        head, tail = sentences.copy(), sentences.copy()
-        split = np.flatnonzero(r[:, N_HEAD] < r[:, N_INNER])
-        if len(split):
-            s = r[split]
-            ends = s[:, BOS] + s[:, EOS]
-            head[split] = self.model.finish(ends + s[:, HEAD], s[:, N_HEAD] + 2)
-            tail[split] = self.model.finish(ends + s[:, TAIL], s[:, N_TAIL] + 2)
-        return head, tail
-
-    def crossing_vectors(
-        self, kind: str, first: np.ndarray, last: np.ndarray, end: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Two adjacent spans, sentences ``first..last`` and ``last + 1..end - 1``, with one
-        clause moved across the boundary between them.
-
-        Translators often carry a clause over a sentence boundary: "A, b. C." becomes
-        "A. B, c.". ``kind`` says which vector of the moved pairing to make:
-
-        * ``body``: the first span without the tail clause of its last sentence;
-        * ``carried``: that tail clause followed by the second span;
-        * ``grown``: the first span followed by the head clause of the second span;
-        * ``rest``: the second span without that head clause.
-
-        Returns ``(rows, vectors)``: the indices of the spans where the clause to move exists
-        (its sentence has more than one clause) and their vectors; other spans have no such
-        pairing. Each kind is one MLP head call, so a caller can skip the second vector of a
-        pairing whose first already rules it out.
-        """
-        r = self.rows
-        first, last, end = (np.asarray(x, dtype=np.int64) for x in (first, last, end))
-        tail = kind in ("body", "carried")
-        # which sentence gives the clause: the tail of ``last`` or the head of ``last + 1``
-        owner = last if tail else last + 1
-        rows = np.flatnonzero(r[owner, N_HEAD] < r[owner, N_INNER])
-        f, m, e = first[rows], last[rows] + 1, end[rows]
-        if kind in ("body", "grown"):  # the first span, changed
-            pooled, tokens = self._pooled(f, m)
-        else:  # the second span, changed
-            pooled, tokens = self._pooled(m, e)
-        piece = r[owner[rows], TAIL if tail else HEAD]
-        n_piece = r[owner[rows], N_TAIL if tail else N_HEAD]
-        sign = 1.0 if kind in ("carried", "grown") else -1.0  # the clause joins or leaves
-        return rows, self.model.finish(pooled + sign * piece, tokens + sign * n_piece)
-
-    @cached_property
-    def _running_sums(self) -> tuple[np.ndarray, np.ndarray]:
-        """Running sums of the inner-token sums and counts (row k: sentences 0..k-1), shared
-        by every span size."""
-        r = self.rows
-        inner = np.zeros((len(r) + 1, DIM), dtype=np.float64)
-        np.cumsum(r[:, INNER], axis=0, dtype=np.float64, out=inner[1:])
-        count = np.concatenate([[0.0], np.cumsum(r[:, N_INNER], dtype=np.float64)])
-        return inner, count
-
-    def span_vectors(self, size: int) -> np.ndarray:
-        """Vectors of the runs of ``size`` consecutive sentences ending at each sentence
-        (row k: sentences k-size+1 .. k; rows before size-1 are zero)."""
-        r = self.rows
-        n = len(r)
-        out = np.zeros((n, DIM), dtype=np.float32)
-        if size > n:
-            return out
-        last = np.arange(size - 1, n)
-        out[last] = self.model.finish(*self._pooled(last - size + 1, last + 1))
-        return out
-
-    def spans_ending(self, ends: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
-        """For each of ``sizes``, the vectors of the runs of that many sentences ending before
-        each of ``ends`` (``end - size .. end - 1``; zero rows where the run does not fit):
-        ``span_vectors`` for a few spans, all sizes in one pass of the model's head (its cost
-        is mostly reading the head's weights, whatever the number of rows)."""
-        ends = np.asarray(ends)
-        picks = [np.flatnonzero((ends >= size) & (ends <= len(self.rows))) for size in sizes]
-        out = [np.zeros((len(ends), DIM), dtype=np.float32) for _ in sizes]
-        if not sum(len(ok) for ok in picks):
-            return out
-        start = np.concatenate([ends[ok] - size for ok, size in zip(picks, sizes, strict=True)])
-        stop = np.concatenate([ends[ok] for ok in picks])
-        vectors = self.model.finish(*self._pooled(start, stop), few=True)
-        at = 0
-        for ok, rows in zip(picks, out, strict=True):
-            rows[ok] = vectors[at : at + len(ok)]
-            at += len(ok)
-        return out
-
-    def _pooled(self, start: np.ndarray, stop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Pooled sums and token counts of the spans ``start..stop - 1``, as the model would
-        pool the joined text: every sentence's inner tokens, the first BOS and the last EOS."""
-        inner, count = self._running_sums
-        r = self.rows
-        pooled = (inner[stop] - inner[start]).astype(np.float32)
-        pooled += r[start, BOS] + r[stop - 1, EOS]
-        return pooled, count[stop] - count[start] + 2

@@ -108,7 +108,7 @@ class USEEncoder(EncoderBase):
     def encode_parts(self, texts: Sequence[str]) -> Any:
         """``SentenceParts`` of ``texts`` (sentence vectors as ``encode``'s, up to the head
         evaluating all rows in one product)."""
-        from .parts import SentenceParts
+        from .sentence_parts import SentenceParts
 
         model = self._parts()
         items = list(texts)

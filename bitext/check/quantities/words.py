@@ -23,11 +23,9 @@ _lock = threading.Lock()
 
 @cache
 def _pos_tokenizer() -> Any:
-    import jieba.posseg
+    from ...jieba_setup import pos_tokenizer, private_tokenizer
 
-    from ...jieba_setup import private_tokenizer
-
-    return jieba.posseg.POSTokenizer(private_tokenizer())
+    return pos_tokenizer(private_tokenizer())
 
 
 @lru_cache(maxsize=4096)
