@@ -245,3 +245,15 @@ def test_workers_run_one_blas_thread_and_load_the_encoder_once(client, tmp_path,
         assert hits > before[worker][3]  # and reused by every pair the worker aligned
     assert sum(a[3] - before[w][3] for w, a in after.items()) >= len(results)
     assert all(w["nthreads"] == 1 for w in client.scheduler_info()["workers"].values())
+
+
+def test_local_workers_run_without_the_profiler(client):
+    """dask's 10 ms stack sampler feeds only the dashboard; a local cluster without
+    --dashboard runs without it (settings.WORKER_PROFILE_WITHOUT_DASHBOARD)."""
+
+    def profiling() -> bool:
+        import dask.config
+
+        return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+    assert set(client.run(profiling).values()) == {False}

@@ -17,7 +17,7 @@ from ..errors import UsageError
 from .job import CorpusJob
 from .pairs import CorpusPair
 from .result import PairResult
-from .settings import REDUCE_FANOUT, TASK_RETRIES
+from .settings import REDUCE_FANOUT, TASK_RETRIES, WORKER_PROFILE_WITHOUT_DASHBOARD
 
 INSTALL_HINT = "bitext corpus needs dask.distributed: pip install 'bitext[corpus]'"
 #: each worker process runs one task at a time with one BLAS thread: several BLAS threads per
@@ -64,10 +64,20 @@ def open_client(
         with client:
             yield client
         return
+    import dask.config
+
     from ..embed.use import usable_cores
 
-    cluster = distributed.LocalCluster(
-        n_workers=workers or usable_cores(),
+    profile = dashboard or WORKER_PROFILE_WITHOUT_DASHBOARD
+    with dask.config.set({"distributed.worker.profile.enabled": profile}):
+        cluster = _local_cluster(distributed, workers or usable_cores(), dashboard)
+    with cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def _local_cluster(distributed: Any, workers: int, dashboard: bool) -> Any:
+    return distributed.LocalCluster(
+        n_workers=workers,
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
@@ -78,8 +88,6 @@ def open_client(
         silence_logs=logging.ERROR,
         env=WORKER_ENV,
     )
-    with cluster, distributed.Client(cluster) as client:
-        yield client
 
 
 def worker_plugin(job: CorpusJob) -> Any:

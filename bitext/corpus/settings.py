@@ -23,3 +23,8 @@ TERM_REPORT_SHOWN = 20
 #: a three-document test corpus: every single-use phrase came back with a sentence-long
 #: "rendering" (团队研究了小模型 for "small models"); 2 is term discovery's own default.
 DISCOVERY_MIN_COUNT = 2
+#: dask's statistical profiler samples every worker's stack every 10 ms. It feeds only the
+#: dashboard's profile page, and cost ~6% of each pair's time (60 pairs on one worker: 208 ->
+#: 196 ms/pair with it off), so a local cluster runs without it unless ``--dashboard`` is given.
+#: (Workers of an existing cluster keep their own ``distributed.worker.profile`` setting.)
+WORKER_PROFILE_WITHOUT_DASHBOARD = False
