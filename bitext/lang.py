@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from .langs import LANGS
+
+__all__ = ["LANGS", "detect_lang", "han_count", "paragraph_lang"]
+
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _HAN_RUN = re.compile(_HAN.pattern + "+")
-
-LANGS = ("en", "zh")
 
 
 def han_count(text: str) -> int:

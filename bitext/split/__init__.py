@@ -15,7 +15,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from ..lang import LANGS
+from ..langs import LANGS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Document, Segment
