@@ -91,12 +91,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
     out = _Collector()
     _labels(text, norm, out)
     _times(text, norm, out)
-    for m in _DATE_RANGE.finditer(norm):
-        first, last = int(m.group(1)), int(m.group(2))
-        if first < last <= 2100:
-            for group in (1, 2):
-                out.add_span(text, m.start(group), m.end(group), float(m.group(group)),
-                             dating=True)  # fmt: skip
+    out.add_dated_periods(text, norm, _DATE_RANGE)
     for m in ZH_HEIGHT.finditer(norm):  # 一米六零 = 1.60 m
         metres = zh_height(m.group(1), m.group(2))
         out.add(text, m, metres, measure=("length", "metric", metres))

@@ -245,6 +245,16 @@ class _Collector:
             )
         )
 
+    def add_dated_periods(self, text: str, norm: str, pattern: re.Pattern[str]) -> None:
+        """Years of a bracketed period, "(25-220)" or （1937—1945年）, as dating numbers: a
+        translation may add such a period for its reader where the source dates nothing."""
+        for m in pattern.finditer(norm):
+            first, last = int(m.group(1)), int(m.group(2))
+            if first < last <= 2100:
+                for group in (1, 2):
+                    self.add_span(text, m.start(group), m.end(group), float(m.group(group)),
+                                  dating=True)  # fmt: skip
+
     def add_span(self, text: str, start: int, end: int, value: float | None, **kwargs: Any) -> None:
         """Like ``add`` for an explicit span (part of a match)."""
         match = re.compile(re.escape(text[start:end])).match(text, start)

@@ -327,12 +327,7 @@ def english_quantities(text: str) -> list[Quantity]:
     _times(text, norm, out)
     for m in _PER_SCALE.finditer(norm):
         out.add_span(text, m.start(1), m.end(1), float(_SCALES[m.group(1).lower()]), strong=False)
-    for m in _DATE_RANGE.finditer(norm):
-        first, last = int(m.group(1)), int(m.group(2))
-        if first < last <= 2100:
-            for group in (1, 2):
-                out.add_span(text, m.start(group), m.end(group), float(m.group(group)),
-                             dating=True)  # fmt: skip
+    out.add_dated_periods(text, norm, _DATE_RANGE)
     # five feet four inches = 1.63 m (= 一米六零, give or take the conversion)
     for m in feet_inches(n).finditer(norm):
         feet, inches = _words_value(m.group(1)), _words_value(m.group(2))
