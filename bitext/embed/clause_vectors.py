@@ -12,7 +12,17 @@ from typing import Any
 
 import numpy as np
 
-from .parts import C_BOS, C_EOS, C_N_HEAD, C_N_TAIL, CL_HEAD, CL_TAIL, DIM, FINISH_ROWS
+from .parts import (
+    C_BOS,
+    C_EOS,
+    C_N_HEAD,
+    C_N_TAIL,
+    CL_HEAD,
+    CL_TAIL,
+    DIM,
+    FINISH_ROWS,
+    gather_blocked,
+)
 
 
 class ClauseVectors:
@@ -98,12 +108,7 @@ class ClauseVectors:
 
     def _clauses(self, at: np.ndarray) -> np.ndarray:
         """Clause vectors of the split sentences ``parts.split[at]``."""
-        out = np.empty((len(at), DIM), dtype=np.float32)
-        block = at // FINISH_ROWS
-        for b in np.unique(block):
-            pick = block == b
-            out[pick] = self._block(int(b))[at[pick] - int(b) * FINISH_ROWS]
-        return out
+        return gather_blocked(at, FINISH_ROWS, self._block, np.float32)
 
     def _block(self, b: int) -> np.ndarray:
         found = self._blocks.get(b)

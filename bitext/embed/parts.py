@@ -429,3 +429,16 @@ def unpack_row(blob: bytes) -> np.ndarray | None:
     row[INNER] = row[HEAD] = row[TAIL] = packed[2 * DIM : 3 * DIM]
     row[N_INNER:] = packed[3 * DIM :]
     return row
+
+
+def gather_blocked(
+    index: np.ndarray, rows_per_block: int, block: Callable[[int], np.ndarray], dtype: Any
+) -> np.ndarray:
+    """Rows ``index`` of a table kept as blocks of ``rows_per_block`` rows, made on demand by
+    ``block(b)``: each block needed is made (or fetched) once, never the whole table."""
+    out = np.empty((len(index), DIM), dtype=dtype)
+    which = index // rows_per_block
+    for b in np.unique(which):
+        pick = which == b
+        out[pick] = block(int(b))[index[pick] - int(b) * rows_per_block]
+    return out

@@ -49,6 +49,7 @@ from .parts import (
     PACKED_WIDTH,
     TAIL,
     WIDTH,
+    gather_blocked,
 )
 
 #: rows of running sums made at once from a block's checkpoint (2 MB of float64 a block)...
@@ -326,12 +327,7 @@ class SentenceParts:
 
     def _cum(self, index: np.ndarray) -> np.ndarray:
         """Running sums of INNER (row k: sentences 0..k-1, float64) at each of ``index``."""
-        out = np.empty((len(index), DIM), dtype=np.float64)
-        block = index // _CUM_ROWS
-        for b in np.unique(block):
-            pick = block == b
-            out[pick] = self._cum_block(int(b))[index[pick] - int(b) * _CUM_ROWS]
-        return out
+        return gather_blocked(index, _CUM_ROWS, self._cum_block, np.float64)
 
     def _cum_range(self, lo: int, hi: int) -> np.ndarray:
         """Running sums at rows ``lo..hi`` (inclusive) as one table, from the checkpoint of
