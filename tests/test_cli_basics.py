@@ -74,3 +74,10 @@ def test_top_level_help_imports_no_command_module():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip().splitlines()[-1] == "[]"
     assert "align" in proc.stdout and "Score an alignment" in proc.stdout
+
+
+def test_a_mistyped_command_gets_a_suggestion(run_cli):
+    """The root lists its commands without loading them; the typo hint must still see them."""
+    code, _, err = run_cli("alig")
+    assert code == 2
+    assert "Did you mean 'align'?" in err

@@ -8,6 +8,7 @@ because CI reads exit 1 as "findings" and must never mistake a crash for them. `
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import os
 import sys
@@ -105,6 +106,20 @@ class LazyGroup(typer.core.TyperGroup):
             super().format_help(ctx, formatter)
         finally:
             self._listing = False
+
+    def resolve_command(
+        self, ctx: click_core.Context, args: list[str]
+    ) -> tuple[str | None, click_core.Command | None, list[str]]:
+        """As typer's, but "Did you mean ...?" draws on every command, loaded or not (typer's
+        looks only at the loaded ones, which here are none yet)."""
+        try:
+            return self._click_resolve_command(ctx, args)
+        except click_exceptions.UsageError as exc:
+            matches = difflib.get_close_matches(args[0], list(COMMANDS)) if args else []
+            if matches:
+                suggestions = ", ".join(repr(m) for m in matches)
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {suggestions}?"
+            raise
 
     def load_all(self) -> dict[str, click_core.Command]:
         """Every command, loaded (for tests and docs that walk the whole tree)."""
