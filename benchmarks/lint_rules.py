@@ -350,6 +350,19 @@ def sweep_numbers(docs) -> None:
 
 
 # ---------------------------------------------------------------- low-similarity: injections
+def swap_targets(c, linked, one_one, rng: random.Random):
+    """20 random 1-1 links get the target of the 1-1 link half the document away (a far-away
+    sentence: certainly wrong); returns the swapped indices and the links with them scored."""
+    victims = rng.sample(one_one, 20)
+    mutated = list(linked)
+    sv, tv = embed(c.src), embed(c.tgt)
+    for i in victims:
+        far = one_one[(one_one.index(i) + len(one_one) // 2) % len(one_one)]
+        s, t = linked[i].src, linked[far].tgt
+        mutated[i] = scored_link(s, t, cosine(sv, tv, s, t))
+    return victims, mutated
+
+
 def inject_low_similarity(loaded: LoadedRules, docs, seed: int = 5) -> Counter[str]:
     rng = random.Random(seed)
     out: Counter[str] = Counter()
@@ -357,13 +370,7 @@ def inject_low_similarity(loaded: LoadedRules, docs, seed: int = 5) -> Counter[s
         one_one = [i for i, link in enumerate(linked) if len(link.src) == 1 and len(link.tgt) == 1]
         if len(one_one) < 60:
             continue
-        victims = rng.sample(one_one, 20)
-        mutated = list(linked)
-        sv, tv = embed(c.src), embed(c.tgt)
-        for i in victims:
-            far = one_one[(one_one.index(i) + len(one_one) // 2) % len(one_one)]
-            s, t = linked[i].src, linked[far].tgt
-            mutated[i] = scored_link(s, t, cosine(sv, tv, s, t))
+        victims, mutated = swap_targets(c, linked, one_one, rng)
         hits = run_rules(loaded, build(c, mutated))
         flagged = {f.pair for f in hits if f.rule == "low-similarity"}
         out["injected"] += len(victims)
@@ -445,13 +452,7 @@ def similarity_cases(rng: random.Random):
         if len(one_one) < 60:
             cases.append((c.set, clean, None, set()))
             continue
-        victims = rng.sample(one_one, 20)
-        mutated = list(linked)
-        sv, tv = embed(c.src), embed(c.tgt)
-        for i in victims:
-            far = one_one[(one_one.index(i) + len(one_one) // 2) % len(one_one)]
-            s, t = linked[i].src, linked[far].tgt
-            mutated[i] = scored_link(s, t, cosine(sv, tv, s, t))
+        victims, mutated = swap_targets(c, linked, one_one, rng)
         cases.append((c.set, clean, build(c, mutated), set(victims)))
     return cases
 

@@ -16,7 +16,7 @@ import typer
 from ..errors import UsageError
 from ..options import PipelineOptions
 from .console import err_console, print_warning
-from .options import CheckChoice, check_options, pipeline_options
+from .options import CheckChoice, check_options, pipeline_options, rule_ids
 from .progress import say_config
 
 CORPUS_FORMATS = ("links", "jsonl", "tsv", "tmx")
@@ -106,8 +106,8 @@ def corpus_command(
         merge=merge,
         lint=lint,
         config=config.path,
-        select=_split(select),
-        ignore=_split(ignore),
+        select=rule_ids(select),
+        ignore=rule_ids(ignore),
         glossaries=checks.glossaries,
         force=force,
         workers=workers,
@@ -170,12 +170,6 @@ def _consume(run: Any) -> list[Any]:
                 failed=f"[red]{failed} failed[/red]" if failed else "",
             )
     return results
-
-
-def _split(value: str | None) -> list[str] | None:
-    if value is None:
-        return None
-    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def register(app: typer.Typer) -> None:

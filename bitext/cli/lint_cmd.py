@@ -14,7 +14,14 @@ from ..config import DEFAULT_FAIL_ON, FAIL_ON
 from ..options import PipelineOptions
 from ..report.formats import LINT_FORMATS
 from .console import check_output_path, err_console, expanded_inputs, print_warning, write_output
-from .options import CheckChoice, ForceOpt, OutputOpt, check_options, pipeline_options
+from .options import (
+    CheckChoice,
+    ForceOpt,
+    OutputOpt,
+    check_options,
+    pipeline_options,
+    rule_ids,
+)
 from .progress import say_config, stage_progress
 
 FORMATS = LINT_FORMATS
@@ -105,8 +112,8 @@ def lint_command(
             pairs=pair or [],
             config=checks.config,
             isolated=checks.isolated,
-            select=_split(select),
-            ignore=_split(ignore),
+            select=rule_ids(select),
+            ignore=rule_ids(ignore),
             glossaries=checks.glossaries,
             baseline=baseline,
             pipeline=pipeline,
@@ -192,12 +199,6 @@ def _reporter(name: str):
         if exc.name != REPORTERS[name].partition(":")[0]:
             raise
         raise UsageError(f"--format {name} is not available in this install") from None
-
-
-def _split(value: str | None) -> list[str] | None:
-    if value is None:
-        return None
-    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def _summary(outcome) -> None:

@@ -184,4 +184,13 @@ __all__ = [
     "check_options",
     "config_options",
     "pipeline_options",
+    "rule_ids",
 ]
+
+
+def rule_ids(value: str | None) -> list[str] | None:
+    """``--select``/``--ignore`` as a list of comma-separated ids, blanks dropped (None: not
+    given)."""
+    if value is None:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
